@@ -1,0 +1,1 @@
+"""Negotiation tracker: a Telegram bot that keeps the timeline of a diplomatic negotiation."""
