@@ -47,7 +47,12 @@ def format_when(when: When, language: str = "en", reader_zone: str = "UTC") -> s
         local = when.starts_at.astimezone(zone)
         day_text = format_day(local.date(), lang)
         time_text = format_datetime(local, "HH:mm", locale=loc)
-        return _AT[lang].format(date=day_text, time=time_text) + f" ({reader_zone})"
+        text = _AT[lang].format(date=day_text, time=time_text) + f" ({reader_zone})"
+        announced = when.starts_at.astimezone(ZoneInfo(when.timezone))
+        if announced.utcoffset() != local.utcoffset():
+            # Say the time as it was announced too: "00:01 on 6 March in Moscow" is what the news said.
+            text += " = " + format_datetime(announced, "HH:mm, d MMMM y", locale=loc) + f" ({when.timezone})"
+        return text
     start = local_date(when.starts_at, when.timezone)
     if when.precision == "month":
         return format_date(start, _MONTH[lang], locale=loc)

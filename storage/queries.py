@@ -55,3 +55,7 @@ async def negotiation_by_key(session: AsyncSession, key: str) -> Negotiation | N
 
 async def chat_settings(session: AsyncSession, chat_id: int) -> ChatSettings | None:
     return await session.get(ChatSettings, chat_id)
+
+
+async def all_negotiation_keys(session: AsyncSession) -> list[str]:
+    return list((await session.execute(select(Negotiation.key).order_by(Negotiation.key))).scalars())

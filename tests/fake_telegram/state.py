@@ -147,6 +147,8 @@ class BotState:
     chat_members: dict[tuple[int, int], str] = field(default_factory=dict)
     webhook: dict[str, Any] = field(default_factory=lambda: {"url": ""})
     poll_generation: int = 0
+    polls_waiting: int = 0
+    last_seq: int = 0
     updates_changed: Notifier = field(default_factory=Notifier)
     activity: Notifier = field(default_factory=Notifier)
     _next_message_id: dict[int, int] = field(default_factory=dict)
@@ -242,6 +244,7 @@ class BotState:
             sent=dict(message),
             current=message,
         )
+        self.last_seq = stored.seq
         self.transcripts.setdefault(chat_id, []).append(stored)
         self.by_id[(chat_id, stored.message_id)] = stored
         self.activity.notify()

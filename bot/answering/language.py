@@ -1,0 +1,60 @@
+"""Which language a question is written in (en, tr or ru), to reply in it.
+
+A statistical detector is unreliable on five-word chat messages and knows nothing about Turkish
+typed without Turkish letters; the three languages here are told apart cheaply and reliably by
+script, by letters only Turkish uses, and by a handful of very frequent function words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answering.normalize import fold
+
+SUPPORTED = ("en", "tr", "ru")
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_TURKISH_LETTERS = re.compile(r"[ğĞşŞıİ]")
+_SOFT_TURKISH_LETTERS = re.compile(r"[çÇöÖüÜ]")
+
+# Frequent function/question words, folded (ı→i, ş→s ...). Words shared with English are left out.
+_TR_WORDS = frozenset(
+    """
+    ne zaman nerede nereye nereden kim kimler kimin neden niye nicin nasil kac hangi mi mu mudur midir
+    nedir neler var yok ve ile icin bu su o bir daha hala halen mi? oldu olacak olur mu? degil evet hayir
+    bana anlat soyle nedir? ne kadar kaldi baslar basliyor basladi basliyacak baslayacak oldu mu? mi?
+    da de ki gibi kadar sonra once simdi bugun yarin dun artik ayrica hakkinda uzerine icin sey
+    devriye devriyeler ateskes koridor anlasma gorusme gorusmeler asker askerler turk rus rusya turkiye
+    suriye idlib'de musun misin miyim yapildi yapilacak edildi edilecek surdu suruyor devam
+    """.split()
+)
+_EN_WORDS = frozenset(
+    """
+    the a an is are was were what when where who why how which do does did will would can could
+    of to in on at for with about and or not it this that there any anything new next still have has
+    been be tell me please you i we they he she my your patrol patrols ceasefire truce corridor deal
+    """.split()
+)
+
+
+def detect(question: str, fallback: str | None = None) -> str:
+    """The language of `question`; `fallback` (the chat's language) when the text gives no clue."""
+    if _CYRILLIC.search(question):
+        latin = len(re.findall(r"[A-Za-z]", question))
+        cyr = len(_CYRILLIC.findall(question))
+        if cyr >= latin or cyr >= 3:
+            return "ru"
+    if _TURKISH_LETTERS.search(question):
+        return "tr"
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", question.lower().replace("i̇", "i"))]
+    tr_hits = sum(1 for w in words if w in _TR_WORDS)
+    en_hits = sum(1 for w in words if w in _EN_WORDS)
+    if _SOFT_TURKISH_LETTERS.search(question):
+        tr_hits += 1
+    if tr_hits > en_hits:
+        return "tr"
+    if en_hits > 0:
+        return "en"
+    if fallback in SUPPORTED:
+        return fallback  # type: ignore[return-value]
+    return "en"

@@ -1,0 +1,128 @@
+"""Turning raw text (questions and stored text alike) into comparable tokens.
+
+Both sides of a match go through the same functions, so whatever a user types ("İDLİB", "Idleb'de",
+"M-4", "М4" in Cyrillic, "ateskes" without Turkish letters) meets the stored text in one form.
+Two forms are kept per token: `lower` (language-aware lower case, letters intact, what a stemmer
+needs) and `fold` (diacritics and Turkish dotless i folded away, what lookups use, so a question
+typed on a keyboard without Turkish or Russian letters still matches).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Folding that a reader typing on a plain keyboard does implicitly.
+_FOLD = str.maketrans(
+    {
+        "ı": "i", "ş": "s", "ğ": "g", "ç": "c", "ö": "o", "ü": "u", "â": "a", "î": "i", "û": "u",
+        "ё": "е", "é": "e", "è": "e", "ä": "a", "ß": "ss", "’": "'", "‘": "'", "`": "'", "ʼ": "'",
+    }
+)
+
+# Cyrillic → Latin, so names meet across scripts ("Идлиб" ~ "idlib", "Эрдоган" ~ "erdogan", "М4" ~ "m4").
+_TRANSLIT = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
+        "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+        "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "",
+        "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    }
+)
+
+_CONTRACTIONS = [
+    (re.compile(r"\bwon['’]t\b"), "will not"),
+    (re.compile(r"\bcan['’]t\b"), "can not"),
+    (re.compile(r"\b(\w+)n['’]t\b"), r"\1 not"),
+    (re.compile(r"\b(\w+)['’](re|ve|ll|d|m)\b"), r"\1"),
+]
+# "M-4", "M 4", "М-4" (Cyrillic) → "m4": road names are one token.
+_ROAD = re.compile(r"\b([a-zа-я])\s?[-‐–]\s?(\d{1,3})\b")
+_NUM_UNIT = re.compile(r"(\d)([a-zа-яçğışöü]{1,3})\b")
+# A word, a number (3.7 / 3,7) or a road name; an apostrophe ends a Turkish proper noun ("Mart'ta").
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+(?:\d+)?|\d+[^\W\d_]*", re.UNICODE)
+_CYRILLIC = re.compile(r"[а-яё]")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    lower: str  # language-aware lower case, for stemmers
+    fold: str  # accent- and dotless-i-free, for lookups
+    pos: int  # index in the token list (phrases need adjacency)
+    cyrillic: bool
+
+
+def lower(text: str, language: str = "en") -> str:
+    """Lower-case with Turkish rules where they matter.
+
+    Python maps "İ" to "i̇" (i + combining dot) and "I" to "i"; Turkish needs İ→i and I→ı. The dotted
+    capital is unambiguous in any language, so it always becomes "i"; the plain "I" becomes "ı" only in
+    Turkish text, and folding maps "ı" back to "i" for lookups anyway.
+    """
+    text = text.replace("İ", "i").replace("i̇", "i")
+    if language == "tr":
+        text = text.replace("I", "ı")
+    return unicodedata.normalize("NFC", text.lower())
+
+
+def fold(text: str) -> str:
+    """Accent-free form used for every lookup ("ateşkes" → "ateskes", "ещё" → "еще")."""
+    text = text.translate(_FOLD)
+    if any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", text)):
+        text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return text
+
+
+def translit(text: str) -> str:
+    """Latin spelling of a Cyrillic word (for names and road numbers)."""
+    return text.translate(_TRANSLIT)
+
+
+def is_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+def has_content(text: str) -> bool:
+    """False for empty or punctuation/emoji-only messages."""
+    return bool(_LETTER_OR_DIGIT.search(text or ""))
+
+
+def prepare(text: str, language: str = "en") -> str:
+    """Lower-cased text with contractions expanded and road names joined; still with its letters."""
+    text = lower(text, language)
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    text = _ROAD.sub(lambda m: (translit(m.group(1)) if is_cyrillic(m.group(1)) else m.group(1)) + m.group(2), text)
+    text = re.sub(r"\b[мm](\d{1,3})\b", r"m\1", text)
+    text = _NUM_UNIT.sub(r"\1 \2", text)
+    return text
+
+
+def tokenize(text: str, language: str = "en") -> list[Token]:
+    """Tokens of `text`. The part after an apostrophe ("Ankara'da", "Russia's") is a suffix: dropped."""
+    prepared = prepare(text, language)
+    out: list[Token] = []
+    for piece in re.split(r"'[^\W\d_]*", prepared):
+        for match in _TOKEN.finditer(piece):
+            word = match.group(0)
+            out.append(Token(lower=word, fold=fold(word), pos=len(out), cyrillic=is_cyrillic(word)))
+    return out
+
+
+def folded_text(tokens: list[Token]) -> str:
+    """The question as one folded string, for phrase patterns (intent cues)."""
+    return " ".join(t.fold for t in tokens)
+
+
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"”»]?\s+(?=[\"“«(]?[A-ZÇĞİÖŞÜА-ЯЁ0-9])")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a details text (for picking the one that answers a how-many/where question)."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    return [s.strip() for s in SENTENCE_SPLIT.split(text) if s.strip()]

@@ -1,0 +1,89 @@
+"""Building and running the Telegram application.
+
+Start-up work happens in `post_init` (open and migrate the database, load the timeline, set the
+command menu in three languages); `post_shutdown` closes the database. `run_bot` runs long polling,
+or a webhook when WEBHOOK_URL is set, and returns (exit code 0) on SIGINT or SIGTERM.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from telegram import BotCommand, Update
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+
+from bot.config import Settings
+from bot.handlers import register
+from bot.runtime import open_database
+from bot.services import Services
+from bot.timeline_service import TimelineService
+from bot.ui_text import COMMANDS, LANGUAGES
+
+log = logging.getLogger("bot.app")
+
+
+async def _post_init(application: Application) -> None:
+    settings: Settings = application.bot_data["settings"]
+    database = await open_database(settings.database_url)
+    timeline = await TimelineService.load(database)
+    application.bot_data["services"] = Services(settings=settings, database=database, timeline=timeline)
+    for language in LANGUAGES:
+        commands = [BotCommand(name, descriptions[language]) for name, descriptions in COMMANDS]
+        await application.bot.set_my_commands(commands, language_code=None if language == "en" else language)
+    log.info(
+        "bot @%s ready: %d negotiation(s), %d events",
+        application.bot.username,
+        len(timeline.snapshot.negotiations),
+        len(timeline.snapshot.events),
+    )
+
+
+async def _post_shutdown(application: Application) -> None:
+    services: Services | None = application.bot_data.get("services")
+    if services is not None:
+        await services.database.dispose()
+    log.info("bot stopped")
+
+
+def build_application(settings: Settings) -> Application:
+    builder = (
+        ApplicationBuilder()
+        .token(settings.require_token())
+        .defaults(Defaults(tzinfo=ZoneInfo(settings.default_timezone)))
+        .rate_limiter(AIORateLimiter(max_retries=2))
+        .concurrent_updates(True)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if settings.telegram_base_url:
+        base = settings.telegram_base_url.rstrip("/")
+        builder = builder.base_url(base if base.endswith("/bot") or "{token}" in base else base + "/bot")
+        builder = builder.base_file_url(base.rsplit("/bot", 1)[0] + "/file/bot")
+    application = builder.build()
+    application.bot_data["settings"] = settings
+    register(application)
+    return application
+
+
+def run_bot(settings: Settings) -> None:
+    application = build_application(settings)
+    stop_signals = (signal.SIGINT, signal.SIGTERM)
+    if settings.webhook_url:
+        secret = settings.webhook_secret.get_secret_value() or None
+        path = urlsplit(settings.webhook_url).path.strip("/")
+        log.info("starting webhook on %s:%s", settings.webhook_listen, settings.webhook_port)
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=path,
+            webhook_url=settings.webhook_url,
+            secret_token=secret,
+            allowed_updates=Update.ALL_TYPES,
+            stop_signals=stop_signals,
+        )
+    else:
+        log.info("starting long polling")
+        application.run_polling(allowed_updates=Update.ALL_TYPES, stop_signals=stop_signals, drop_pending_updates=False)
