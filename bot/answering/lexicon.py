@@ -1,0 +1,603 @@
+"""General multilingual vocabulary: concepts, question cues, stop words, off-topic subjects.
+
+This is vocabulary of the domain (diplomacy, ceasefires, armed conflict) and of everyday questions,
+not a table of the bundled data's sentences: a concept groups the words people use for one idea in
+English, Turkish and Russian ("truce", "ateşkes", "перемирие"), so a question in one language meets
+stored text in another, and a synonym meets the word an editor happened to write. Retrieval itself
+is driven by the stored text (see `index.py`); concepts only add a shared, language-free term.
+
+Entry syntax, in every list:
+  word      exact word; matched after stemming with its language's stemmer ("patrols" ~ "patrol")
+  word*     prefix of the (folded) surface word; for inflected Turkish and Russian forms
+            ("devriye*" covers devriyeler, devriyelerin ...)
+  two words a phrase; each element may itself be a prefix ("take effect", "вступ* в силу")
+"""
+
+from __future__ import annotations
+
+# fmt: off
+CONCEPTS: dict[str, dict[str, list[str]]] = {
+    "CEASEFIRE": {
+        "en": ["ceasefire", "ceasefires", "cease-fire", "cease fire", "truce", "armistice", "cessation of hostilities",
+               "halt to fighting", "stop the fighting", "ceasfire", "ceasefir*"],
+        "tr": ["ateşkes*", "ateş kes*", "mütareke*", "silah bırak*", "çatışmasızlık*"],
+        "ru": ["перемири*", "прекращени* огня", "режим* тишины", "прекращени* боевых", "огонь прекращ*"],
+    },
+    "PATROL": {
+        "en": ["patrol", "patrols", "patrolling", "patroling", "patrolled", "patrol*"],
+        "tr": ["devriye*", "karakol*"],
+        "ru": ["патрул*"],
+    },
+    "JOINT": {
+        "en": ["joint", "jointly", "together", "combined", "shared", "mixed"],
+        "tr": ["ortak*", "müşterek*", "birlikte", "beraber*"],
+        "ru": ["совместн*", "вместе", "общи*", "смешанн*"],
+    },
+    "CORRIDOR": {
+        "en": ["corridor", "corridors", "buffer", "buffer zone", "safe zone", "security zone", "demilitarised zone",
+               "demilitarized zone", "strip", "zone"],
+        "tr": ["koridor*", "tampon*", "güvenli bölge*", "güvenlik bölge*"],
+        "ru": ["коридор*", "буферн*", "зон*"],
+    },
+    "SECURITY": {
+        "en": ["security", "safety", "secure"],
+        "tr": ["güvenlik*", "emniyet*"],
+        "ru": ["безопасн*"],
+    },
+    "ROAD": {
+        "en": ["road", "roads", "highway", "highways", "motorway", "motorways", "route", "freeway", "expressway", "hwy"],
+        "tr": ["yol", "yolu", "yolun*", "yolda", "yolunda", "otoyol*", "karayol*", "otoban*", "güzergah*", "güzergâh*"],
+        "ru": ["трасс*", "дорог*", "шоссе", "магистрал*", "автострад*", "автомагистрал*", "маршрут*"],
+    },
+    "START": {
+        "en": ["start", "starts", "started", "starting", "begin", "begins", "began", "begun", "beginning", "commence",
+               "commences", "commenced", "launch", "launched", "kick off", "kicks off", "kicked off", "take effect",
+               "takes effect", "took effect", "taken effect", "come into force", "came into force", "enter into force",
+               "entered into force", "go into effect", "went into effect", "effective", "first", "onset", "outset",
+               "get going", "get underway", "get under way", "startin", "strat", "stat"],
+        "tr": ["başla*", "başlı*", "başlangıç*", "yürürlüğe gir*", "yürürlüğe gire*", "ilk"],
+        "ru": ["начн*", "начин*", "нача*", "старт*", "запуск*", "вступ* в силу", "вступил*", "первы*"],
+    },
+    "END": {
+        "en": ["end", "ends", "ended", "ending", "finish", "finished", "over", "terminate", "terminated", "expire",
+               "expires", "expired", "collapse", "collapsed", "break down", "broke down"],
+        "tr": ["bit*", "sona er*", "son bul*", "çök*"],
+        "ru": ["законч*", "кончит*", "заверш*", "истек*", "рухн*", "сорва*"],
+    },
+    "CLOSE": {
+        "en": ["close", "closed", "closes", "closing", "shut", "shutdown", "dismantle", "dismantled", "removed", "lifted"],
+        "tr": ["kapan*", "kapat*", "kaldırıl*"],
+        "ru": ["закро*", "закры*", "упраздн*", "ликвидир*", "сня*"],
+    },
+    "STOP": {
+        "en": ["stop", "stopped", "stops", "halt", "halted", "halts", "cease", "ceased", "ceases", "calm", "quiet"],
+        "tr": ["durdu*", "durdur*", "dur", "durmu*", "durma*", "son ver*", "sustu*", "sakin*"],
+        "ru": ["прекрат*", "прекращ*", "останов*", "стих*", "затих*"],
+    },
+    "SUSPEND": {
+        "en": ["suspend", "suspended", "suspends", "suspension", "pause", "paused", "freeze", "frozen", "called off",
+               "call off", "put on hold", "on hold", "interrupted"],
+        "tr": ["askıya*", "durduruldu*", "ara ver*", "dondur*", "kesintiye*"],
+        "ru": ["приостанов*", "заморож*", "прерва*", "прерыва*"],
+    },
+    "POSTPONE": {
+        "en": ["postpone", "postponed", "postpones", "delay", "delayed", "delays", "put off", "reschedule",
+               "rescheduled", "pushed back"],
+        "tr": ["ertele*", "gecik*", "ileri bir tarih*"],
+        "ru": ["отлож*", "отклад*", "перенес*", "перенос*", "задерж*"],
+    },
+    "CANCEL": {
+        "en": ["cancel", "cancelled", "canceled", "cancels", "scrapped", "scrap", "abandoned", "abandon"],
+        "tr": ["iptal*", "vazgeç*"],
+        "ru": ["отмен*"],
+    },
+    "AGREE": {
+        "en": ["agree", "agreed", "agrees", "agreement", "agreements", "deal", "deals", "accord", "accords", "pact",
+               "protocol", "memorandum", "treaty", "sign", "signed", "signing", "settle", "settled", "consensus",
+               "understanding", "arrangement", "arrangements", "agreemnt", "agrement", "greed"],
+        "tr": ["anlaş*", "antlaş*", "mutabakat*", "mutabık*", "uzlaş*", "protokol*", "imza*", "kararlaştır*", "sözleşme*"],
+        "ru": ["соглаш*", "соглас*", "договор*", "сделк*", "протокол*", "меморандум*", "подпис*", "условил*"],
+    },
+    "TALKS": {
+        "en": ["talks", "talk", "negotiation", "negotiations", "negotiate", "negotiated", "negotiating", "discussion",
+               "discussions", "discuss", "discussed", "discussing", "meeting", "meetings", "met", "meet", "summit",
+               "consultations", "round", "session", "sessions", "conference", "negotations", "negociations"],
+        "tr": ["görüşme*", "görüşül*", "görüştü*", "görüşüyor*", "müzakere*", "toplantı*", "zirve*", "istişare*",
+               "oturum*", "konuş*"],
+        "ru": ["переговор*", "встреч*", "саммит*", "консультац*", "обсужд*", "обсуди*", "раунд*", "сесси*", "совещан*"],
+    },
+    "DELEGATION": {
+        "en": ["delegation", "delegations", "delegates", "envoy", "envoys", "team", "officials", "mission"],
+        "tr": ["heyet*", "delegasyon*"],
+        "ru": ["делегац*", "делегат*", "эмиссар*"],
+    },
+    "ARRIVE": {
+        "en": ["arrive", "arrived", "arrives", "arrival", "came", "come", "comes", "coming", "land", "landed", "visit",
+               "visited", "visiting", "fly", "flew", "travel", "travelled", "traveled", "get to", "got to"],
+        "tr": ["geldi*", "gelmiş*", "geliyor*", "geliş*", "gelecek mi", "var*dı", "ulaş*", "ziyaret*"],
+        "ru": ["прибы*", "прибыв*", "приех*", "приезж*", "прилет*", "прилeт*", "визит*"],
+    },
+    "KILL": {
+        "en": ["kill", "killed", "kills", "killing", "die", "died", "dies", "dead", "death", "deaths", "casualty",
+               "casualties", "fatality", "fatalities", "lost", "losses", "loss", "slain", "toll", "perished", "martyr",
+               "martyrs", "martyred", "killd", "wounded"],
+        "tr": ["öl*", "şehit*", "hayatını kaybet*", "hayatlarını kaybet*", "kayıp*", "kaybı*", "kaybet*", "can kaybı*"],
+        "ru": ["убит*", "убил*", "убива*", "погиб*", "гибел*", "смерт*", "жертв*", "потер*", "умер*", "погибш*"],
+    },
+    "TROOPS": {
+        "en": ["troop", "troops", "soldier", "soldiers", "forces", "force", "servicemen", "personnel", "army", "armies",
+               "military", "militaries", "armed", "servicemembers", "reinforcements", "units", "tsk", "troups", "soliders"],
+        "tr": ["asker*", "kuvvet*", "ordu*", "birlik*", "tsk", "mehmetçik*", "takviye*"],
+        "ru": ["военн*", "солдат*", "войск*", "сил*", "армия", "армии", "армию", "подкреплен*", "военнослужащ*"],
+    },
+    "EQUIPMENT": {
+        "en": ["equipment", "weapons", "weapon", "arms", "tanks", "tank", "armour", "armor", "hardware", "vehicles"],
+        "tr": ["teçhizat*", "ekipman*", "silah*", "tank*", "mühimmat*", "araç*"],
+        "ru": ["техник*", "оружи*", "вооружен*", "танк*", "бронетехник*"],
+    },
+    "DEPLOY": {
+        "en": ["deploy", "deployed", "deployment", "send", "sent", "sending", "pour", "poured", "pouring", "build-up",
+               "buildup", "build up", "reinforce", "reinforced", "mass", "massed", "moved"],
+        "tr": ["sevk*", "konuşlan*", "yığ*", "gönder*", "takviye*"],
+        "ru": ["перебро*", "перебрас*", "ввод*", "ввел*", "развер*", "направ*", "стяги*", "нара*"],
+    },
+    "WAR": {
+        "en": ["war", "wars", "civil war", "conflict", "conflicts", "fighting", "hostilities", "warfare"],
+        "tr": ["savaş*", "iç savaş*", "çatışma*", "harp*"],
+        "ru": ["войн*", "конфликт*", "боев*"],
+    },
+    "OFFENSIVE": {
+        "en": ["offensive", "offensives", "attack", "attacks", "attacked", "assault", "assaults", "strike", "strikes",
+               "bombing", "bombardment", "shelling", "airstrikes", "escalation", "escalate", "escalated", "violence",
+               "operation", "campaign", "push"],
+        "tr": ["saldırı*", "taarruz*", "operasyon*", "harekat*", "harekât*", "bombardıman*", "tırman*", "şiddet*",
+               "hücum*"],
+        "ru": ["наступлен*", "атак*", "удар*", "обстрел*", "бомбардир*", "эскалац*", "насили*", "операци*", "штурм*"],
+    },
+    "VIOLATION": {
+        "en": ["violation", "violations", "violate", "violated", "violating", "breach", "breached", "breaches",
+               "broken", "break", "breaks", "broke", "infringement"],
+        "tr": ["ihlal*", "boz*", "çiğne*"],
+        "ru": ["наруш*", "сорв*"],
+    },
+    "RETALIATE": {
+        "en": ["retaliate", "retaliation", "retaliating", "respond", "response", "reprisal", "reprisals",
+               "hit back", "strike back", "react"],
+        "tr": ["misilleme*", "karşılık*", "cevap ver*", "yanıt ver*"],
+        "ru": ["ответ*", "возмезд*", "отомст*", "реагир*"],
+    },
+    "HOLD": {
+        "en": ["holding", "hold", "holds", "held", "hold up", "holding up", "respected", "observed", "intact",
+               "working", "works", "in effect", "in force", "in place", "stick", "sticking", "survive", "surviving",
+               "stable", "effective", "fragile", "honoured", "honored", "kept", "going on", "still on"],
+        "tr": ["sürüyor*", "sürdü*", "sürmekte*", "devam*", "uyul*", "geçerli*", "yürürlükte*", "işliyor*", "tutuyor*",
+               "korunuyor*", "kırılgan*", "sağlam*"],
+        "ru": ["соблюда*", "действу*", "держ*", "работа*", "сохраня*", "продолжа*", "хрупк*", "силе"],
+    },
+    "REMAIN": {
+        "en": ["remain", "remained", "remains", "remaining", "stay", "stayed", "stays", "staying", "positions",
+               "position", "posts", "outposts", "observation posts", "withdraw", "withdrawal", "withdrew", "pull out",
+               "pullout", "leave", "retreat"],
+        "tr": ["kal*", "mevzi*", "konum*", "çekil*", "çekilme*", "gözlem nokta*", "üs*"],
+        "ru": ["оста*", "позици*", "вывод*", "отвод*", "отступ*", "пост*", "уйд*", "ухо*"],
+    },
+    "SAY": {
+        "en": ["say", "said", "says", "saying", "tell", "told", "state", "stated", "statement", "statements", "announce",
+               "announced", "announcement", "declare", "declared", "claim", "claimed", "comment", "comments",
+               "remark", "remarks", "quote", "quoted", "according", "word", "words", "spoke", "speak", "stance",
+               "position", "warn", "warned", "warning", "threat", "threaten", "threatened"],
+        "tr": ["söyle*", "söz*", "dedi", "demiş*", "diyor*", "açıkla*", "beyan*", "ifade*", "belirt*", "uyar*",
+               "tehdit*", "yorum*", "demeç*"],
+        "ru": ["заяв*", "сказа*", "говор*", "сообщ*", "отмет*", "предупре*", "угро*", "коммент*", "слов*", "высказ*"],
+    },
+    "WIDTH": {
+        "en": ["wide", "width", "broad", "breadth", "deep", "depth", "km", "kms", "kilometre", "kilometres",
+               "kilometer", "kilometers", "mile", "miles", "size", "stretch", "stretches", "extend", "extends",
+               "big", "large", "long", "length", "far", "span", "area"],
+        "tr": ["geniş*", "derin*", "km", "kilometre*", "mil", "boyut*", "büyüklü*", "uzan*", "uzunlu*", "alan*"],
+        "ru": ["ширин*", "широк*", "глубин*", "км", "километр*", "мил*", "размер*", "протяж*", "простира*", "длин*"],
+    },
+    "DISPLACE": {
+        "en": ["displace", "displaced", "displacement", "refugee", "refugees", "flee", "fled", "fleeing", "homeless",
+               "uprooted", "migrants", "migration", "exodus", "homes", "idps"],
+        "tr": ["yerinden*", "mülteci*", "göç*", "sığınmacı*", "evlerini*", "yurdundan*"],
+        "ru": ["беженц*", "беженец*", "перемещ*", "переселен*", "покину*", "дома*", "бежа*", "мигра*"],
+    },
+    "HUMANITARIAN": {
+        "en": ["humanitarian", "crisis", "aid", "catastrophe", "disaster", "suffering"],
+        "tr": ["insani*", "kriz*", "yardım*", "felaket*", "dram*"],
+        "ru": ["гуманитарн*", "кризис*", "помощ*", "катастроф*"],
+    },
+    "TURKEY": {
+        "en": ["turkey", "turkish", "turks", "turk", "ankara", "turkiye", "türkiye"],
+        "tr": ["türk*", "türkiye*", "ankara*"],
+        "ru": ["турц*", "турецк*", "турк*", "турок", "анкар*"],
+    },
+    "RUSSIA": {
+        "en": ["russia", "russian", "russians", "moscow", "kremlin", "russias"],
+        "tr": ["rus", "ruslar*", "rusya*", "rusların*", "moskova*", "kremlin*"],
+        "ru": ["росси*", "русск*", "российск*", "москв*", "кремл*", "рф"],
+    },
+    "SYRIA": {
+        "en": ["syria", "syrian", "syrians", "damascus", "regime", "government"],
+        "tr": ["suriye*", "şam", "rejim*", "hükümet*"],
+        "ru": ["сири*", "сирийск*", "дамаск*", "режим* асад*", "правительств*"],
+    },
+    "MINISTER": {
+        "en": ["minister", "ministers", "ministry", "ministries", "secretary"],
+        "tr": ["bakan*"],
+        "ru": ["министр*", "минобороны", "ведомств*"],
+    },
+    "DEFENCE": {
+        "en": ["defence", "defense", "defences", "defenses"],
+        "tr": ["savunma*", "msb"],
+        "ru": ["оборон*", "минобороны"],
+    },
+    "PRESIDENT": {
+        "en": ["president", "presidents", "leader", "leaders", "head of state", "presidential"],
+        "tr": ["cumhurbaşkan*", "başkan*", "lider*"],
+        "ru": ["президент*", "лидер*", "глав* государств*"],
+    },
+    "OFFICIAL": {
+        "en": ["official", "officials", "spokesman", "spokesperson", "source", "sources", "anonymous", "diplomat",
+               "diplomats", "authorities"],
+        "tr": ["yetkili*", "sözcü*", "kaynak*", "diplomat*", "isim vermeyen*"],
+        "ru": ["чиновник*", "представител*", "источник*", "официальн*", "дипломат*", "аноним*", "власт*"],
+    },
+    "DETAILS": {
+        "en": ["details", "detail", "specifics", "parameters", "terms", "modalities", "technical", "fine print"],
+        "tr": ["ayrıntı*", "detay*", "parametre*", "şart*", "koşul*", "teknik*"],
+        "ru": ["детал*", "подробност*", "параметр*", "услови*", "техническ*"],
+    },
+    "LAW": {
+        "en": ["law", "laws", "legal", "illegal", "lawful", "unlawful"],
+        "tr": ["hukuk*", "yasa*"],
+        "ru": ["прав*", "закон*"],
+    },
+    "INTERNATIONAL": {
+        "en": ["international", "global", "world"],
+        "tr": ["uluslararası*", "dünya*"],
+        "ru": ["международн*", "мир*"],
+    },
+    "NATO": {"en": ["nato", "alliance"], "tr": ["nato*"], "ru": ["нато"]},
+    "UN": {"en": ["un", "united nations", "u.n."], "tr": ["bm", "birleşmiş milletler*"], "ru": ["оон"]},
+    "NORTH": {"en": ["north", "northern", "northward"], "tr": ["kuzey*"], "ru": ["север*"]},
+    "SOUTH": {"en": ["south", "southern", "southward"], "tr": ["güney*"], "ru": ["юг", "юга", "югу", "южн*"]},
+    "EAST": {"en": ["east", "eastern"], "tr": ["doğu*"], "ru": ["восток*", "восточн*"]},
+    "WEST": {"en": ["west", "western"], "tr": ["batı*"], "ru": ["запад*"]},
+    "CONNECT": {
+        "en": ["link", "links", "linking", "linked", "connect", "connects", "connecting", "connected", "join", "joins",
+               "run", "runs", "running", "between", "lead", "leads"],
+        "tr": ["bağla*", "birleştir*", "arasında*", "uzan*"],
+        "ru": ["связ*", "соедин*", "проход*", "между"],
+    },
+    "HOPE": {
+        "en": ["hope", "hopes", "hopeful", "optimistic", "optimism", "future", "forward", "outlook"],
+        "tr": ["umut*", "ümit*", "iyimser*", "gelecek", "ilerli*"],
+        "ru": ["надежд*", "надея*", "оптимизм*", "будущ*", "вперед*"],
+    },
+    "RESULT": {
+        "en": ["result", "results", "outcome", "outcomes", "progress", "concrete", "achieve", "achieved", "reached",
+               "success", "breakthrough", "expected", "expect"],
+        "tr": ["sonuç*", "ilerleme*", "somut*", "başarı*", "bekleni*", "beklen*"],
+        "ru": ["результат*", "прогресс*", "итог*", "конкретн*", "достиг*", "успех*", "ожида*"],
+    },
+    "OPPOSITION": {
+        "en": ["opposition", "rebels", "rebel", "insurgents", "fighters", "factions", "faction", "militants", "jihadists",
+               "groups", "armed groups"],
+        "tr": ["muhalif*", "muhalefet*", "isyancı*", "grup*", "militan*", "cihatçı*"],
+        "ru": ["оппозиц*", "повстан*", "боевик*", "группировк*", "мятеж*", "джихадист*"],
+    },
+    "SUPPORT": {
+        "en": ["support", "supports", "supported", "supporting", "back", "backs", "backed", "backing", "sponsor",
+               "ally", "allies", "side", "sides", "whom"],
+        "tr": ["destek*", "yanlı*", "taraf*", "müttefik*"],
+        "ru": ["поддерж*", "союзник*", "сторон*", "покровит*"],
+    },
+    "CONFRONTATION": {
+        "en": ["confrontation", "confront", "clash", "clashes", "brink", "tension", "tensions", "standoff"],
+        "tr": ["karşı karşıya*", "çatışma*", "gerginli*", "gerilim*", "eşiğ*"],
+        "ru": ["противостоя*", "конфронтац*", "столкнов*", "напряж*", "грань*"],
+    },
+    "PRESENCE": {
+        "en": ["presence", "advance", "advancing", "advanced", "expand", "expanding", "influence", "control", "further"],
+        "tr": ["varlığ*", "varlık*", "nüfuz*", "kontrol*", "ilerlet*", "taşı*"],
+        "ru": ["присутств*", "продвиг*", "продвиж*", "влияни*", "контрол*"],
+    },
+    "ESTABLISH": {
+        "en": ["establish", "established", "establishing", "set up", "sets up", "setting up", "create", "created",
+               "creates", "creating", "build", "built", "form", "formed"],
+        "tr": ["kur*", "oluştur*", "tesis*", "yaratıl*"],
+        "ru": ["созда*", "устан*", "учред*", "сформир*", "организ*"],
+    },
+    "PEOPLE": {
+        "en": ["people", "persons", "civilians", "civilian", "population", "residents", "inhabitants", "humans",
+               "families", "million", "millions", "thousand", "thousands", "hundreds"],
+        "tr": ["insan*", "kişi*", "sivil*", "halk*", "nüfus*", "aile*", "milyon*", "bin", "binlerce", "yüzbin*", "yüz bin*"],
+        "ru": ["люд*", "человек*", "мирн* жител*", "жител*", "населени*", "семь*", "миллион*", "тысяч*", "сотн*"],
+    },
+    "DEADLINE": {
+        "en": ["deadline", "deadlines", "due", "timeframe", "time limit", "within", "days"],
+        "tr": ["son tarih*", "süre*", "mühlet*", "içinde", "gün"],
+        "ru": ["срок*", "дедлайн*", "течение", "дней", "суток"],
+    },
+    "LINE": {
+        "en": ["line", "front", "frontline", "front line", "contact", "line of contact"],
+        "tr": ["hat*", "cephe*", "temas*"],
+        "ru": ["лини*", "фронт*", "соприкоснов*"],
+    },
+    "DEESCALATION": {
+        "en": ["de-escalation", "deescalation", "stabilization", "stabilisation", "stability"],
+        "tr": ["gerginliği azaltma*", "istikrar*"],
+        "ru": ["деэскалац*", "стабилиз*"],
+    },
+    "PROVINCE": {
+        "en": ["province", "region", "area", "governorate"],
+        "tr": ["vilayet*", "bölge*", "il"],
+        "ru": ["провинци*", "регион*", "област*", "район*"],
+    },
+    "YEAR": {"en": ["year", "years"], "tr": ["yıl*", "sene*"], "ru": ["год", "года", "лет", "годы"]},
+}
+
+# Names written differently across scripts and spellings; folded forms, any language.
+NAMES: dict[str, list[str]] = {
+    "IDLIB": ["idlib", "idleb", "idlip", "idlibe", "идлиб*", "idlib*"],
+    "ASSAD": ["assad", "al-assad", "asad", "esad*", "асад*", "bashar", "beşşar", "башар*"],
+    "ERDOGAN": ["erdogan", "erdoğan*", "erdogan*", "эрдоган*", "tayyip", "reccep"],
+    "PUTIN": ["putin*", "путин*"],
+    "AKAR": ["akar*", "акар*", "hulusi", "хулуси"],
+    "ANKARA": ["ankara*", "анкар*"],
+    "MOSCOW": ["moscow", "moskova*", "москв*", "moskow"],
+    "SARAQIB": ["saraqib", "saraqeb", "serakib*", "серакиб*", "саракиб*"],
+}
+
+# How people abbreviate in chat; folded token → replacement words.
+SHORTHAND: dict[str, str] = {
+    "wen": "when", "whn": "when", "wehn": "when", "wat": "what", "wut": "what", "wht": "what", "whats": "what is",
+    "hw": "how", "y": "why", "r": "are", "u": "you", "ur": "your", "pls": "please", "plz": "please", "thx": "thanks",
+    "abt": "about", "b4": "before", "2day": "today", "tmrw": "tomorrow", "tmr": "tomorrow", "rn": "now",
+    "tho": "though", "wanna": "want to", "gonna": "going to", "govt": "government", "gov": "government",
+    "mil": "military", "info": "information", "nxt": "next", "latst": "latest", "k": "ok", "w": "with",
+    "ppl": "people", "bc": "because", "cuz": "because", "whens": "when is", "wheres": "where is", "whos": "who is",
+    "hows": "how is", "im": "i am", "dont": "do not", "didnt": "did not", "isnt": "is not", "arent": "are not",
+    "wont": "will not", "cant": "can not", "doesnt": "does not", "hasnt": "has not", "havent": "have not",
+    "nbr": "number", "num": "number", "approx": "about", "sth": "something", "smth": "something",
+    "ne zmn": "ne zaman", "nzmn": "ne zaman", "nezaman": "ne zaman", "nbr?": "number",
+    "кагда": "когда", "када": "когда", "шо": "что", "че": "что", "чо": "что", "щас": "сейчас", "ща": "сейчас",
+}
+
+# Question cues, as regular expressions over the folded question (ı→i, ş→s, ё→е ...).
+# Order matters only inside `intent.py`, which decides between them.
+INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
+    "how_long": {
+        "en": [r"\bhow (long|many days|many weeks|much time|soon) (until|till|til|before|to go|left|remain|is it until)\b",
+               r"\bhow (long|much time) (is|are) (there|it|left) (until|till|before)\b",
+               r"\b(days?|weeks?|time) (left|remaining|to go) (until|till|before)\b", r"\bcount ?down\b",
+               r"\bhow many days (left|remain|until|till|before|to)\b", r"\bhow (long|soon) (un)?til\b",
+               r"\bhow long ago\b", r"\bhow many (days|weeks|months|years) ago\b", r"\bhow soon\b"],
+        "tr": [r"\b(kac|ne kadar) (gun|hafta|zaman|sure)? ?(kaldi|var)\b", r"\bkalan (gun|sure)\b",
+               r"\bkac gun sonra\b", r"\bne kadar (sure )?(once|sonra)\b", r"\bkac (gun|yil|ay|hafta) once\b",
+               r"\bne kadar zaman (kaldi|var|gecti)\b", r"\bkac gun (var|kaldi)\b"],
+        "ru": [r"\bсколько (дней |времени |недель )?(осталось|остается|ещ?е ждать|до)\b", r"\bчерез сколько\b",
+               r"\bкак скоро\b", r"\bсколько (дней|лет|месяцев|недель) (назад|прошло)\b", r"\bкак давно\b",
+               r"\bосталось (дней|времени)\b"],
+    },
+    "prediction": {
+        "en": [r"\b(predict|prediction|forecast|forecasts|odds|likelihood|probability|chances?|likely|unlikely|bet)\b",
+               r"\bwhat (will|would|is going to|s going to) happen\b", r"\bwill (there be|it|they|we|he|she)\b",
+               r"\b(next|coming) (year|decade|month)\b", r"\bin the (future|long run|years to come)\b",
+               r"\b(is|are) (it|they) going to\b", r"\bgoing to (happen|win|lose|collapse|fall|invade|attack)\b",
+               r"\bwill .* (win|lose|collapse|invade|go to war|survive|last|succeed|fail|end)\b",
+               r"\b(do|would) you (think|expect|reckon|guess)\b", r"\byour (opinion|view|guess)\b",
+               r"\bwhat happens (next|after|if)\b", r"\b(eventually|ever)\b", r"\bshould\b", r"\bwho will win\b"],
+        "tr": [r"\b(tahmin|ihtimal|olasilik|olasi|muhtemel|beklenti)\w*", r"\b\w+(acak|ecek) mi\w*\b",
+               r"\bne olacak\b", r"\bgelecek (yil|ay)\b", r"\bsence\b", r"\bsavas cikar\w*\b", r"\bkim kazan\w*\b",
+               r"\bileride\b"],
+        "ru": [r"\b(прогноз|вероятн|шанс|предскаж|предсказ)\w*", r"\bбудет ли\b", r"\bчто будет\b",
+               r"\bв следующем (году|месяце)\b", r"\bкак (ты |вы )?думаешь\b", r"\bкак (ты |вы )?думаете\b",
+               r"\bв будущем\b", r"\b\w+(ет|ит|ут|ют|ат|ят)ся ли\b", r"\bначнется ли\b", r"\bкто победит\b",
+               r"\bпо-вашему\b", r"\bпо вашему\b", r"\bстоит ли\b", r"\bудастся ли\b", r"\bли война\b"],
+    },
+    "status": {
+        "en": [r"\bstill\b", r"\b(is|are|was) (the |a )?[\w\- ]{0,40}(holding|working|going on|in effect|in force|"
+               r"in place|respected|over|intact|on track|suspended|postponed|cancelled|canceled|happening|alive|"
+               r"running|underway|under way|continuing|active|stable|fragile|broken|collapsed|violated|agreed|done|"
+               r"finalised|finalized|settled|implemented|operational|ongoing)\b",
+               r"\b(current|latest) (status|state|situation)\b", r"\bstatus\b", r"\bsituation (now|today|currently)\b",
+               r"\b(has|have|did) (the )?[\w\- ]{0,30}(start|started|begin|begun|began|happen|happened|collapse|"
+               r"collapsed|hold|held|end|ended|stop|stopped|break|broken|broke)\b",
+               r"\bhow is (the )?[\w\- ]{0,30}(going|holding|doing)\b", r"\bany (violations|progress)\b",
+               r"\bhow are (the )?[\w\- ]{0,30}going\b", r"\bis it (holding|working|over|on)\b",
+               r"\b(are|is) (they|it) (on|happening|going on|going ahead)\b", r"\bgoing ahead\b", r"\bon track\b",
+               r"\bholding\b", r"\bstate of play\b", r"\bwhere (do|does) [\w\- ]{0,40} stand\b"],
+        "tr": [r"\b(hala|halen|hale|hâlâ|artik)\b", r"\bdurum\w*\b", r"\b(suruyor|devam ediyor|gecerli|yururlukte|"
+               r"isliyor|tutuyor|korunuyor|bozuldu|askiya|ertelendi|iptal)\w* ?(mu|mi|mu\w*|mi\w*)?\b",
+               r"\b\w+(iyor|uyor|ıyor|üyor)( ?mu| ?mi)\b", r"\b\w+(di|ti|du|tu)( ?mu| ?mi)\b", r"\bne alemde\b",
+               r"\bne durumda\b", r"\bson durum\b"],
+        "ru": [r"\b(все ещ?е|вс[её] ещ?е|до сих пор|по-прежнему|по прежнему|пока ещ?е|сейчас|сегодня|на данный момент)\b",
+               r"\bсоблюдается\b", r"\bдержится\b", r"\bдействует\b", r"\bстатус\w*\b", r"\bсостояни\w*\b",
+               r"\bситуаци\w*\b", r"\b\w+(ет|ит|ут|ют|ат|ят|ется|ится)ся? ли\b", r"\b\w+(ло|ла|ли|лся|лось|лась) ли\b",
+               r"\bкак (там|обстоят|дела)\b", r"\bпродолжа\w*\b", r"\bидут ли\b"],
+    },
+    "next": {
+        "en": [r"\bnext\b", r"\bupcoming\b", r"\bcoming up\b", r"\bwhat is ahead\b", r"\bahead\b", r"\bsoon\b",
+               r"\bfuture dates?\b", r"\bscheduled\b", r"\bplanned\b", r"\bon the (calendar|horizon|agenda)\b",
+               r"\bafter that\b", r"\bwhat comes\b"],
+        "tr": [r"\b(bir )?sonraki\b", r"\byaklasan\b", r"\bsiradaki\b", r"\bplanlanan\b", r"\bgelecek (adim|tarih|"
+               r"etap|asama)\w*\b", r"\bileriki\b", r"\bbundan sonra\b", r"\bsirada ne\b"],
+        "ru": [r"\bследующ\w*\b", r"\bближайш\w*\b", r"\bпредстоящ\w*\b", r"\bзапланирован\w*\b", r"\bвпереди\b",
+               r"\bчто дальше\b", r"\bв планах\b"],
+    },
+    "latest": {
+        "en": [r"\b(latest|newest|most recent|recent|last)\b", r"\b(any|anything|what is|whats|something) new\b",
+               r"\bnews\b", r"\bupdates?\b", r"\bwhat is (happening|going on)\b", r"\bwhat happened (recently|lately|last)\b",
+               r"\bany developments?\b", r"\bdevelopments?\b", r"\blately\b", r"\bso far\b", r"\bsum(mary| up)\b",
+               r"\bcatch me up\b", r"\bfill me in\b", r"\bbrief me\b"],
+        "tr": [r"\b(son|en son|yeni)\b", r"\bhaber\w*\b", r"\bguncel\w*\b", r"\bgelisme\w*\b", r"\bne var ne yok\b",
+               r"\bneler oluyor\b", r"\bneler oldu\b", r"\bozet\w*\b"],
+        "ru": [r"\bпоследн\w*\b", r"\bнов\w*\b", r"\bсвеж\w*\b", r"\bчто слышно\b", r"\bчто происходит\b",
+               r"\bобновлен\w*\b", r"\bитог\w*\b", r"\bсводк\w*\b", r"\bвкратце\b"],
+    },
+    "when": {
+        "en": [r"\bwhen\b", r"\bwhat (date|day|time|month|year)\b", r"\bwhich (date|day|month|year)\b", r"\bdates?\b",
+               r"\bon what\b", r"\bwhat time\b", r"\btiming\b", r"\bhow long ago\b", r"\bday\b", r"\bsince when\b",
+               r"\bstart date\b", r"\bkick ?off\b"],
+        "tr": [r"\bne zaman\w*\b", r"\bhangi (gun|tarih|ay|yil)\w*\b", r"\btarih\w*\b", r"\bayin kac\w*\b",
+               r"\bsaat kac\w*\b", r"\bne vakit\b", r"\bkacinda\b", r"\bgunu\b", r"\bnezaman\b"],
+        "ru": [r"\bкогда\b", r"\bкакого числа\b", r"\bв какой день\b", r"\bкакая дата\b", r"\bкакую дату\b",
+               r"\bдат(а|у|ы|е)\b", r"\bво сколько\b", r"\bс какого\b", r"\bв каком (месяце|году)\b", r"\bчисла\b"],
+    },
+    "how_many": {
+        "en": [r"\bhow (many|much|wide|big|large|long|far|deep|broad|large|extensive|close)\b", r"\bnumber of\b",
+               r"\bwhat is the (width|size|number|toll|count|length|depth|extent|scale)\b", r"\b(width|size|toll|depth|"
+               r"length|extent|count|figure|numbers?|km|kilometres?|kilometers?|miles?)\b", r"\bhw many\b"],
+        "tr": [r"\bkac\b", r"\bkac (tane|kisi|asker|km|kilometre)\b", r"\bne kadar\b", r"\bsayi\w*\b", r"\bmiktar\w*\b",
+               r"\bgenislig\w*\b", r"\bgenislik\w*\b", r"\bboyut\w*\b", r"\bkac kilometre\b", r"\bkac km\b", r"\bkacini\b"],
+        "ru": [r"\bсколько\b", r"\bкакой (ширины|длины|глубины|протяженности)\b", r"\bкакова\w* (ширина|длина|"
+               r"глубина|численность)\b", r"\bчисл(о|а|енность)\b", r"\bколичеств\w*\b", r"\bширин\w*\b",
+               r"\bнасколько\b", r"\bразмер\w*\b", r"\bкакое число\b"],
+    },
+    "where": {
+        "en": [r"\bwhere\b", r"\bwhat (place|city|location|town|venue|country|road|area|region)\b",
+               r"\bwhich (place|city|location|town|venue|country|road|area|region|stretch|section|part)\b",
+               r"\blocation\b", r"\bvenue\b", r"\bin which\b"],
+        "tr": [r"\bnere\w*\b", r"\bhangi (sehir|yer|ulke|bolge|yol|kent|il)\w*\b", r"\bkonum\w*\b"],
+        "ru": [r"\bгде\b", r"\bкуда\b", r"\bоткуда\b", r"\bв каком (городе|месте|районе|регионе)\b", r"\bкакой (город|участок)\b",
+               r"\bместо\b", r"\bна каком участке\b"],
+    },
+    "who": {
+        "en": [r"\bwho\b", r"\bwhom\b", r"\bwhose\b", r"\bwhich (official|minister|country|countries|side|sides|"
+               r"leader|leaders|president|party|parties)\b", r"\bby whom\b"],
+        "tr": [r"\bkim\w*\b", r"\bhangi (ulke|taraf|bakan|lider|yetkili)\w*\b"],
+        "ru": [r"\bкто\b", r"\bкого\b", r"\bкем\b", r"\bкому\b", r"\bчей\b", r"\bчья\b", r"\bчьи\b",
+               r"\bкакая страна\b", r"\bкакие страны\b"],
+    },
+    "why": {
+        "en": [r"\bwhy\b", r"\breason\w*\b", r"\bwhat for\b", r"\bfor what\b", r"\bpurpose\b", r"\bwhat caused\b",
+               r"\bcause[sd]?\b", r"\bhow come\b", r"\bmotive\w*\b", r"\bwhat led to\b", r"\bin order to\b"],
+        "tr": [r"\bneden\b", r"\bniye\b", r"\bnicin\b", r"\bsebep\w*\b", r"\bamac\w*\b", r"\bne icin\b", r"\bnedeni\w*\b",
+               r"\bgerekce\w*\b"],
+        "ru": [r"\bпочему\b", r"\bзачем\b", r"\bпричин\w*\b", r"\bс какой целью\b", r"\bдля чего\b", r"\bцель\w*\b",
+               r"\bиз-за чего\b"],
+    },
+    "what": {
+        "en": [r"\bwhat\b", r"\bwhich\b", r"\btell me\b", r"\bexplain\b", r"\bdescribe\b", r"\bdetails?\b",
+               r"\bterms\b", r"\binclude\b", r"\binvolve\b"],
+        "tr": [r"\bne\b", r"\bnedir\b", r"\bneler\w*\b", r"\bnelerdir\b", r"\bhangi\b", r"\banlat\w*\b", r"\bne dedi\w*\b",
+               r"\bnasil\b", r"\bicerig\w*\b", r"\bneyi\b", r"\bneydi\b"],
+        "ru": [r"\bчто\b", r"\bкакие\b", r"\bкакой\b", r"\bкакая\b", r"\bрасскажи\w*\b", r"\bо ч[её]м\b", r"\bкак\b",
+               r"\bобъясни\w*\b", r"\bподробн\w*\b"],
+    },
+}
+
+# Words that carry no topic. Folded forms. (Question words are cues, handled in `intent.py`.)
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        a an the is are was were be been being am do does did doing have has had having will would shall should can
+        could may might must of to in on at by for with about as from into onto upon over under than then so such
+        and or but if because while there here this that these those it its they them their he him his she her we
+        us our you your i me my mine what when where who whom whose why how which any anything something some all
+        each every much many more most very just also too not no yes please thanks thank hi hello hey ok okay
+        tell know want need like get got let lets say anyone someone one ones up out off again still even yet
+        really actually currently right now today exactly precisely supposed going gonna will shall s t d ll re
+        ve m bot info information question answer kind sort thing things stuff lot lots way wondering wonder
+        curious quick quickly remind mind happen happens happened happening ago long soon near around abt
+        i'm im am planning plan work working our team ngo journalist analyst reporter diplomat need needs
+        guys folks asking ask wanted would like could you can you do you know please
+    """.split()),
+    "tr": frozenset("""
+        ve ile de da ki mi mı mu mü mudur midir mıdır müdür bu şu o bir için gibi kadar daha en çok az ne neden
+        nasıl hangi kim kimin nerede nereye zaman ama fakat ya veya yada hem ise eğer diye olarak olan oldu olacak
+        olur olmuş var yok değil evet hayır bana beni sana biz siz onlar şey şimdi bugün artık acaba lütfen
+        merhaba selam tamam peki hakkında üzerine sonra önce ile yani bile sadece hala halen hâlâ mi? ediyor
+        edildi edilecek etti etmek yapıldı yapılacak oluyor olacak mı oldu mu neler nedir ne zaman kaç tane
+        söyler misin söyleyebilir misin misiniz musunuz bilgi bilgisi rica ederim acaba öğrenmek istiyorum
+    """.split()),
+    "ru": frozenset("""
+        и в во на с со к ко о об от до по за из у же ли бы то не ни но а или да нет это этот эта эти тот та те
+        как так что кто где когда куда почему зачем какой какая какие каков сколько чей мне меня мы вы они он она
+        оно их его ее её нам вам был была были было будет будут есть ещё еще уже сейчас сегодня пожалуйста
+        привет спасибо скажите скажи подскажите подскажи расскажите расскажи можно ли вообще просто именно
+        также тоже очень всё все весь там тут здесь этого этой этом эту того чем чего при про для через
+        свой свои своих хочу хотел хотела узнать интересно информация вопрос ответ
+    """.split()),
+}
+
+# Subjects the bot never covers. A word here only declines a question if the stored text never uses
+# it: an editor who adds "patrols suspended by a sandstorm" makes "weather" a topic again.
+OFF_TOPIC: dict[str, dict[str, list[str]]] = {
+    "weather": {
+        "en": ["weather", "rain", "raining", "rainy", "sunny", "snow", "snowing", "temperature", "forecast", "humid",
+               "humidity", "hot", "cold", "degrees", "celsius", "fahrenheit", "climate", "umbrella", "storm", "windy"],
+        "tr": ["hava durumu*", "hava nasıl*", "yağmur*", "kar yağ*", "sıcaklık*", "derece*", "güneşli*", "fırtına*",
+               "şemsiye*", "havalar*", "hava"],
+        "ru": ["погод*", "дожд*", "снег*", "температур*", "градус*", "солнечн*", "зонт*", "жарко", "холодно"],
+    },
+    "sport": {
+        "en": ["football", "soccer", "match", "matches", "league", "goal", "goals", "score", "basketball", "tennis",
+               "olympics", "world cup", "champions", "galatasaray", "fenerbahce", "besiktas", "spartak", "cska",
+               "player", "players", "tournament", "sport", "sports", "game", "games", "team won", "nba", "fifa", "uefa",
+               "formula", "f1", "chess", "volleyball", "hockey", "boxing"],
+        "tr": ["futbol*", "maç*", "lig*", "gol*", "basketbol*", "şampiyon*", "galatasaray*", "fenerbahçe*", "beşiktaş*",
+               "takım*", "oyuncu*", "turnuva*", "spor*", "voleybol*", "skor*"],
+        "ru": ["футбол*", "матч*", "лига*", "гол*", "баскетбол*", "чемпионат*", "спартак*", "цска", "хоккей*",
+               "игрок*", "турнир*", "спорт*", "счет матча", "шахмат*", "олимпиад*"],
+    },
+    "food": {
+        "en": ["recipe", "recipes", "cook", "cooking", "bake", "baking", "ingredients", "kebab", "baklava", "borscht",
+               "pizza", "cake", "soup", "dinner", "lunch", "breakfast", "restaurant", "food", "eat", "dish", "coffee",
+               "tea", "meal", "dessert", "pilaf", "dumplings"],
+        "tr": ["tarif*", "yemek*", "pişir*", "malzeme*", "kebap*", "baklava*", "çorba*", "pilav*", "tatlı*", "kahve*",
+               "çay", "restoran*", "lokanta*", "kahvaltı*", "börek*", "mantı*", "dolma*"],
+        "ru": ["рецепт*", "приготов*", "готовить", "ингредиент*", "борщ*", "пельмен*", "блин*", "суп*", "торт*",
+               "ресторан*", "еда", "еду", "ужин*", "обед*", "завтрак*", "кофе", "чай", "шашлык*", "плов*"],
+    },
+    "prices": {
+        "en": ["price", "prices", "cost", "costs", "costing", "cheap", "cheaper", "expensive", "buy", "buying", "sell",
+               "selling", "bitcoin", "crypto", "dollar", "dollars", "euro", "euros", "lira", "rouble", "ruble",
+               "exchange rate", "stock", "stocks", "shares", "salary", "rent", "oil price", "gold", "inflation",
+               "mortgage", "invest", "investment", "usd", "eur", "market"],
+        "tr": ["fiyat*", "ucuz*", "pahalı*", "satın*", "sat*", "bitcoin*", "dolar*", "euro*", "lira*", "döviz*", "kur",
+               "borsa*", "hisse*", "maaş*", "kira*", "altın*", "enflasyon*", "para", "kaç para", "kaç lira", "yatırım*"],
+        "ru": ["цен*", "стоит", "стоимост*", "дешев*", "дорог* ли", "купить", "продать", "биткоин*", "доллар*", "евро",
+               "лир*", "рубл*", "курс*", "акци*", "бирж*", "зарплат*", "аренд*", "золот*", "инфляци*", "инвест*"],
+    },
+    "jokes": {
+        "en": ["joke", "jokes", "funny", "laugh", "humor", "humour", "pun", "riddle", "meme", "lol", "haha"],
+        "tr": ["fıkra*", "şaka*", "espri*", "komik*", "güldür*", "bilmece*"],
+        "ru": ["анекдот*", "шутк*", "пошути*", "смешн*", "юмор*", "загадк*", "рассмеш*"],
+    },
+    "code": {
+        "en": ["python", "javascript", "java", "code", "coding", "program", "programming", "function", "sql", "html",
+               "css", "regex", "compile", "compiler", "bug", "debug", "script", "api", "json", "docker", "linux",
+               "algorithm", "github", "typescript", "c++", "rust", "golang", "excel", "formula", "variable", "loop"],
+        "tr": ["kod*", "yazılım*", "program*", "fonksiyon*", "algoritma*", "python*", "javascript*", "derle*", "betik*"],
+        "ru": ["код*", "программ*", "функци*", "скрипт*", "алгоритм*", "питон*", "python", "компил*", "баг*", "отлад*"],
+    },
+    "chitchat": {
+        "en": ["who are you", "your name", "how are you", "love", "girlfriend", "boyfriend", "date me", "marry",
+               "horoscope", "zodiac", "movie", "movies", "film", "films", "song", "songs", "music", "poem", "poetry",
+               "homework", "essay", "translate", "capital of", "population of", "celebrity", "netflix", "series",
+               "novel", "book", "books", "game of thrones", "meaning of life", "pet", "dog", "cat", "cats", "dogs",
+               "car", "cars", "phone", "iphone", "vacation", "holiday", "hotel", "flight", "flights", "ticket", "tickets",
+               "visa", "birthday", "gift", "diet", "weight", "health", "doctor", "medicine", "covid", "vaccine",
+               "president of france", "moon", "mars", "planet", "dinosaur", "dinosaurs", "stars", "astrology",
+               "lottery", "casino", "fashion", "clothes", "shoes", "hair", "tallest", "biggest country", "ocean"],
+        "tr": ["adın ne*", "nasılsın*", "aşk*", "sevgili*", "burç*", "film*", "dizi*", "şarkı*", "müzik*", "şiir*",
+               "ödev*", "çevir*", "başkenti*", "nüfusu*", "tatil*", "otel*", "uçak bilet*", "bilet*", "vize*",
+               "doğum gün*", "hediye*", "diyet*", "sağlık*", "doktor*", "ilaç*", "kedi*", "köpek*", "araba*", "telefon*",
+               "ay'a*", "gezegen*", "piyango*", "moda*"],
+        "ru": ["как тебя зовут", "кто ты", "как дела", "любов*", "девушк*", "гороскоп*", "фильм*", "кино", "сериал*",
+               "песн*", "музык*", "стих*", "домашн* задани*", "перевед*", "столиц*", "население*", "отпуск*",
+               "отел*", "гостиниц*", "билет*", "виз*", "день рождения", "подарок*", "диет*", "здоровь*", "врач*",
+               "лекарств*", "кошк*", "собак*", "машин*", "телефон*", "луна", "луну", "планет*", "лотере*", "мод*"],
+    },
+}
+# fmt: on
+
+# Words that say a question asks about the future beyond what is recorded ("will the war end?").
+FUTURE_MODALS: dict[str, frozenset[str]] = {
+    "en": frozenset({"will", "would", "going", "gonna", "shall"}),
+    "tr": frozenset(),
+    "ru": frozenset({"будет", "будут", "станет"}),
+}
