@@ -109,6 +109,9 @@ def relative(when: When, now: datetime, language: str = "en", reader_zone: str =
             return _TOMORROW[lang]
         if days == -1:
             return _YESTERDAY[lang]
+    if abs(days) < 30:
+        # "8 days ago" is what a reader wants, not Babel's rounded "1 week ago".
+        return format_timedelta(timedelta(days=days), granularity="day", add_direction=True, locale=loc, threshold=100)
     if abs(days) >= 365:
         # Babel rounds 6.7 years up to 7; whole years elapsed is what a reader means.
         years = int(abs(days) / 365.25)

@@ -242,7 +242,9 @@ class Bundle(_Strict):
 
     def resolve(self, citation: Citation) -> dict[str, Any]:
         """A citation merged with the source it refers to, as the values of one `Source` row."""
-        base = self.sources[citation.ref].model_dump() if citation.ref else {}
+        base: dict[str, Any] = {"publisher": "", "title": "", "url": "", "published_on": None}
+        if citation.ref:
+            base |= self.sources[citation.ref].model_dump()
         for field in ("publisher", "title", "url", "published_on"):
             value = getattr(citation, field)
             if value:

@@ -94,6 +94,8 @@ class FakeTelegram:
         require_known_chats: answer "chat not found" for chats no test user has
             written from; by default unknown chats are created on first use.
         can_join_groups, can_read_all_group_messages, supports_inline_queries: getMe flags.
+        control_api: also serve ``/_fake/<action>`` (see :mod:`.control`) for
+            driving the server from another process.
     """
 
     def __init__(
@@ -111,6 +113,7 @@ class FakeTelegram:
         can_join_groups: bool = True,
         can_read_all_group_messages: bool = False,
         supports_inline_queries: bool = True,
+        control_api: bool = False,
     ) -> None:
         self.token = token
         self.host = host
@@ -141,6 +144,8 @@ class FakeTelegram:
         self._user_handlers: dict[str, UserHandler] = {}
         self._consumed_messages: set[int] = set()
         self._consumed_calls: set[int] = set()
+        self._control_api = control_api
+        self._scan_from: dict[int, int] = {}
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
 
@@ -177,6 +182,10 @@ class FakeTelegram:
         app = web.Application(client_max_size=MAX_UPLOAD_BYTES)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_route("GET", "/file/bot{token}/{path:.+}", self._handle_file)
+        if self._control_api:
+            from .control import add_control_routes
+
+            add_control_routes(app, self)
         app.router.add_route("*", "/{tail:.*}", self._handle_not_found)
         runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)
         await runner.setup()
@@ -707,6 +716,11 @@ class FakeTelegram:
     def calls_to(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method.lower() == method.lower()]
 
+    @property
+    def sent_429_count(self) -> int:
+        """How many ``429 Too Many Requests`` answers were sent (flood control and injected)."""
+        return sum(1 for c in self.calls if c.status == 429)
+
     def bot_faults(self) -> list[Rejection]:
         """Rejections the bot caused (not injected, not flood control)."""
         return [r for r in self.rejections if r.bot_fault]
@@ -759,7 +773,16 @@ class FakeTelegram:
             candidates: list[StoredMessage] = []
             chats = [chat_id] if chat_id is not None else list(self.state.transcripts)
             for chat in chats:
-                for stored in self.state.transcripts.get(chat, []):
+                transcript = self.state.transcripts.get(chat, [])
+                start = self._scan_from.get(chat, 0)
+                # Skip the prefix already consumed (or not from the bot) so that
+                # waiting stays cheap in long transcripts (benchmarks).
+                while start < len(transcript) and (
+                    not transcript[start].from_bot or transcript[start].seq in self._consumed_messages
+                ):
+                    start += 1
+                self._scan_from[chat] = start
+                for stored in transcript[start:]:
                     if stored.from_bot and stored.seq > floor and stored.seq not in self._consumed_messages:
                         candidates.append(stored)
             for stored in sorted(candidates, key=lambda m: m.seq) if chat_id is None else candidates:

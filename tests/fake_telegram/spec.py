@@ -119,8 +119,8 @@ class BotApiSpec:
             if field is None:
                 unknown.append(name)
                 continue
-            if value is None:
-                continue
+            if value is None or (value == "" and field.types != ("String",)):
+                continue  # Telegram treats an empty value as "not given"
             params[name] = _coerce_value(field, value, files)
         for name, upload in files.items():
             field = method.fields.get(name)

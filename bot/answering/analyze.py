@@ -1,0 +1,245 @@
+"""Text → index terms, the one pipeline both stored text and questions go through.
+
+A token yields several terms: its stem (snowball, in the language of the text), its folded surface
+form, its Latin spelling if Cyrillic (names: "Идлиб" ~ "idlib"), and the language-free concept(s)
+of the general lexicon ("#PATROL" for patrols/devriyeler/патрули). Questions additionally try the
+English and Turkish stems of Latin words, because a Turkish question may quote an English name.
+Everything is cached: the vocabulary of a question or an event is small and repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+
+from bot.answering import lexicon
+from bot.answering.normalize import Token, fold, tokenize, translit
+
+_STEMMER_NAMES = {"en": "english", "tr": "turkish", "ru": "russian"}
+_MONTHS: dict[str, dict[str, list[str]]] = {
+    "en": {str(i + 1): [m] for i, m in enumerate(
+        "january february march april may june july august september october november december".split())},
+    "tr": {str(i + 1): [m + "*"] for i, m in enumerate(
+        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık".split())},
+    "ru": {str(i + 1): [m] for i, m in enumerate(
+        "январ* феврал* март* апрел* ма[йя] июн* июл* август* сентябр* октябр* ноябр* декабр*".split())},
+}
+_EN_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                  "oct": 10, "nov": 11, "dec": 12}
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+
+
+@lru_cache(maxsize=None)
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(_STEMMER_NAMES.get(language, "english"))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, language: str) -> str:
+    """Folded snowball stem; cached because the same words recur in every question and event."""
+    return fold(_stemmer(language).stemWord(word))
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    parts: tuple[tuple[str, bool], ...]  # (folded text or stem, is_prefix)
+    concept: str
+
+
+@dataclass
+class Lexicon:
+    """The general lexicon compiled for lookups: exact stems, prefixes, phrases → concept ids."""
+
+    exact: dict[str, set[str]] = field(default_factory=dict)
+    prefix: dict[str, set[str]] = field(default_factory=dict)
+    phrases: dict[str, list[Phrase]] = field(default_factory=dict)  # keyed by first part
+    phrase_prefixes: list[Phrase] = field(default_factory=list)  # phrases whose first part is a prefix
+    words: set[str] = field(default_factory=set)  # folded surface words, for typo correction
+    max_prefix: int = 3
+
+    def add(self, concept: str, entry: str, language: str) -> None:
+        entry = entry.strip()
+        if not entry:
+            return
+        parts = entry.split()
+        if len(parts) > 1:
+            compiled = tuple(self._part(p, language) for p in parts)
+            phrase = Phrase(compiled, concept)
+            first, is_prefix = compiled[0]
+            if is_prefix:
+                self.phrase_prefixes.append(phrase)
+            else:
+                self.phrases.setdefault(first, []).append(phrase)
+            for p in parts:
+                self.words.add(fold(p.rstrip("*").lower()))
+            return
+        text, is_prefix = self._part(entry, language)
+        if is_prefix:
+            self.prefix.setdefault(text, set()).add(concept)
+            self.max_prefix = max(self.max_prefix, len(text))
+            self.words.add(text)
+        else:
+            self.exact.setdefault(text, set()).add(concept)
+            self.exact.setdefault(fold(entry.lower()), set()).add(concept)
+            self.words.add(fold(entry.lower()))
+
+    @staticmethod
+    def _part(part: str, language: str) -> tuple[str, bool]:
+        if part.endswith("*"):
+            return fold(part[:-1].lower().replace("İ", "i")), True
+        return stem(part.lower(), language), False
+
+    def concepts_of(self, surface: str, stems: tuple[str, ...]) -> set[str]:
+        found: set[str] = set()
+        for s in (surface, *stems):
+            hit = self.exact.get(s)
+            if hit:
+                found |= hit
+        for k in range(min(len(surface), self.max_prefix), 2, -1):
+            hit = self.prefix.get(surface[:k])
+            if hit:
+                found |= hit
+        return found
+
+
+def _month_regex_entries() -> list[tuple[str, str, str]]:
+    out = []
+    for lang, months in _MONTHS.items():
+        for number, words in months.items():
+            for w in words:
+                out.append((f"MONTH{number}", w, lang))
+    return out
+
+
+@lru_cache(maxsize=1)
+def compiled_lexicon() -> Lexicon:
+    """The lexicon, compiled once per process (about 10 ms)."""
+    lex = Lexicon()
+    for concept, by_lang in lexicon.CONCEPTS.items():
+        for lang, entries in by_lang.items():
+            for entry in entries:
+                lex.add(concept, entry, lang)
+    for concept, entries in lexicon.NAMES.items():
+        for entry in entries:
+            lex.add(concept, entry, "en")
+    for concept, entry, lang in _month_regex_entries():
+        if "[" in entry:  # "ма[йя]": May in Russian, two forms
+            for form in ("май", "мая", "мае"):
+                lex.add(concept, form, lang)
+        else:
+            lex.add(concept, entry, lang)
+    for abbr, number in _EN_MONTH_ABBR.items():
+        lex.add(f"MONTH{number}", abbr, "en")
+    return lex
+
+
+@lru_cache(maxsize=1)
+def off_topic_lexicon() -> Lexicon:
+    """Subjects the bot never covers (weather, sport, ...), compiled like the concepts."""
+    lex = Lexicon()
+    for category, by_lang in lexicon.OFF_TOPIC.items():
+        for lang, entries in by_lang.items():
+            for entry in entries:
+                lex.add(category, entry, lang)
+    return lex
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTerms:
+    """What one token contributes: its own-word terms, and the concepts it stands for."""
+
+    token: Token
+    words: tuple[str, ...]  # stems / surface / transliteration
+    concepts: tuple[str, ...]  # concept ids, without the "#"
+
+
+def token_terms(token: Token, language: str, *, query: bool) -> TokenTerms:
+    return _token_terms(token.lower, token.fold, token.cyrillic, language, query)
+
+
+@lru_cache(maxsize=200_000)
+def _token_terms(lower_: str, folded: str, cyrillic: bool, language: str, query: bool) -> TokenTerms:
+    lex = compiled_lexicon()
+    words: list[str] = []
+    if _NUMBER.match(folded):
+        words.append("n:" + folded.replace(",", "."))
+        return TokenTerms(Token(lower_, folded, 0, cyrillic), tuple(words), ())
+    if cyrillic:
+        stems = (stem(lower_, "ru"),)
+        words.extend(stems)
+        latin = translit(stems[0])
+        if len(latin) >= 3:
+            words.append(latin)
+    else:
+        langs = {language if language in ("en", "tr") else "en"}
+        if query:
+            langs |= {"en", "tr"}
+        stems = tuple(stem(lower_, lang) for lang in sorted(langs))
+        words.extend(stems)
+    words.append(folded)
+    unique_words = tuple(dict.fromkeys(w for w in words if w))
+    concepts = lex.concepts_of(folded, stems)
+    return TokenTerms(Token(lower_, folded, 0, cyrillic), unique_words, tuple(sorted(concepts)))
+
+
+def phrase_concepts(tokens: list[Token], language: str, lex: Lexicon | None = None) -> list[tuple[int, int, str]]:
+    """Multi-word concepts ("take effect", "вступил в силу") as (first, last token index, concept)."""
+    lex = lex or compiled_lexicon()
+    found: list[tuple[int, int, str]] = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        stems = {stem(tok.lower, "ru") if tok.cyrillic else stem(tok.lower, language if language != "ru" else "en"),
+                 tok.fold}
+        if not tok.cyrillic and language != "en":
+            stems.add(stem(tok.lower, "en"))
+        candidates: list[Phrase] = []
+        for s in stems:
+            candidates.extend(lex.phrases.get(s, ()))
+        for ph in lex.phrase_prefixes:
+            if tok.fold.startswith(ph.parts[0][0]):
+                candidates.append(ph)
+        for ph in candidates:
+            if i + len(ph.parts) > n:
+                continue
+            ok = True
+            for j, (text, is_prefix) in enumerate(ph.parts[1:], start=1):
+                t = tokens[i + j]
+                if is_prefix:
+                    if not t.fold.startswith(text):
+                        ok = False
+                        break
+                else:
+                    tstems = {t.fold, stem(t.lower, "ru") if t.cyrillic else stem(t.lower, language if language != "ru" else "en")}
+                    if not t.cyrillic:
+                        tstems.add(stem(t.lower, "en"))
+                    if text not in tstems:
+                        ok = False
+                        break
+            if ok:
+                found.append((i, i + len(ph.parts) - 1, ph.concept))
+    return found
+
+
+def analyze_text(text: str, language: str) -> tuple[dict[str, int], list[Token]]:
+    """Term counts of a stored text (stems, surface forms, concepts) and its tokens."""
+    tokens = tokenize(text, language)
+    counts: dict[str, int] = {}
+    for tok in tokens:
+        tt = token_terms(tok, language, query=False)
+        for w in tt.words:
+            counts[w] = counts.get(w, 0) + 1
+        for c in tt.concepts:
+            key = "#" + c
+            counts[key] = counts.get(key, 0) + 1
+    for _first, _last, concept in phrase_concepts(tokens, language):
+        key = "#" + concept
+        counts[key] = counts.get(key, 0) + 1
+    return counts, tokens
+
+
+def text_term_set(text: str, language: str) -> frozenset[str]:
+    """All terms of a short text (a sentence), for comparing it with a question."""
+    return frozenset(analyze_text(text, language)[0])
