@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Optional
 
-from sqlalchemy import JSON, BigInteger, CheckConstraint, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, CheckConstraint, Column, Index, UniqueConstraint, false, text
 from sqlmodel import Field, SQLModel
 
 from storage.timeutil import utcnow
@@ -199,6 +199,11 @@ class Subscription(SQLModel, table=True):
         UniqueConstraint("chat_id", "negotiation_id", "event_id", name="uq_subscription_scope"),
         Index("ix_subscription_negotiation_active", "negotiation_id", "active"),
         Index("ix_subscription_event_active", "event_id", "active"),
+        # migration 0003: at most one negotiation-wide (event_id NULL) subscription per chat
+        Index(
+            "uq_subscription_whole_negotiation", "chat_id", "negotiation_id", unique=True,
+            sqlite_where=text("event_id IS NULL"), postgresql_where=text("event_id IS NULL"),
+        ),
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -219,7 +224,11 @@ class OutboxMessage(SQLModel, table=True):
     `dedupe_key` is unique: planning the same reminder twice cannot create a second row.
     """
 
-    __table_args__ = (Index("ix_outbox_state_due", "state", "due_at"),)
+    __table_args__ = (
+        Index("ix_outbox_state_due", "state", "due_at"),
+        Index("ix_outbox_event_state", "event_id", "state"),  # migration 0003
+        Index("ix_outbox_subscription_state", "subscription_id", "state"),  # migration 0003
+    )
 
     id: Optional[int] = Field(default=None, primary_key=True)
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
@@ -238,6 +247,9 @@ class OutboxMessage(SQLModel, table=True):
     claimed_at: Optional[datetime] = None
     sent_at: Optional[datetime] = None
     created_at: datetime = Field(default_factory=utcnow)
+    # migration 0003: the language `text` is in (for the "late" line) and whether it went out late
+    language: Optional[str] = Field(default=None, max_length=8)
+    late: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class AdminUser(SQLModel, table=True):

@@ -162,21 +162,23 @@ async def test_inline_keyboard_rules(fake_telegram: FakeTelegram, fake_bot: tele
     two_actions = {"inline_keyboard": [[{"text": "b", "callback_data": "x", "url": "https://example.org"}]]}
     async with httpx.AsyncClient() as http:
         for markup, description in [
-            (no_action, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"),
-            (two_actions, "Bad Request: can't parse inline keyboard button: exactly one of the fields url, callback_data must be used"),
+            (no_action, "Text buttons are unallowed in the inline keyboard"),
+            (two_actions, "exactly one of the fields url, callback_data must be used"),
         ]:
             response = await http.post(
                 api(fake_telegram, "sendMessage"),
                 data={"chat_id": CHAT, "text": "t", "reply_markup": json.dumps(markup)},
             )
-            assert (response.status_code, response.json()["description"]) == (400, description)
+            prefix = "Bad Request: can't parse inline keyboard button: "
+            assert (response.status_code, response.json()["description"]) == (400, prefix + description)
 
 
 @pytest.mark.asyncio
 async def test_wrong_token_is_invalid_token(fake_telegram: FakeTelegram) -> None:
     bot = telegram.Bot("999:WRONG", base_url=fake_telegram.base_url)
     with pytest.raises(InvalidToken):
-        await bot.get_me()
+        async with bot:  # initialize() calls getMe; on failure PTB shuts the client down
+            pass
     assert fake_telegram.rejections[-1].error_code == 401
 
 
@@ -394,6 +396,16 @@ async def test_rate_limits(fake_telegram: FakeTelegram, fake_bot: telegram.Bot) 
         await fake_bot.send_message(3, "e")  # global budget exhausted
     await fake_bot.send_message(3, "paid", allow_paid_broadcast=True)
     assert fake_telegram.rate_limited_count == 2
+    fake_telegram.set_rate_limits(RateLimits(group_per_second=20 / 60, group_burst=2))
+    group = -100777
+    for text in ("g1", "g2"):
+        await fake_bot.send_message(group, text)
+    with pytest.raises(RetryAfter):
+        await fake_bot.send_message(group, "g3")  # the next token is 3 s away
+    assert fake_telegram.calls[-1].response["parameters"] == {"retry_after": 3}
+    fake_telegram.set_rate_limits(None)
+    await fake_bot.send_message(group, "limits off")
+    assert fake_telegram.rate_limited_count == 3 and fake_telegram.sent_429_count == 3
     assert fake_telegram.bot_faults() == [] and all(r.rate_limited for r in fake_telegram.rejections)
     await fake_bot.send_chat_action(1, "typing")  # not a message: not limited
 
@@ -544,3 +556,19 @@ async def test_control_api_drives_the_server_over_http() -> None:
         waited = (await http.post(f"{control}/wait_for_message", json={"chat_id": 9, "contains": "wel"})).json()
         assert waited["result"]["text"] == "welcome"
         assert (await http.get(f"{control}/rejections")).json()["result"] == []
+
+
+def test_spec_is_found_next_to_the_repository_or_reported() -> None:
+    server = FakeTelegram()  # default lookup: <repo>/../shared/telegram-bot-api/api.json
+    assert server.spec.method("SENDMESSAGE") is not None and server.spec.version.startswith("Bot API")
+    with pytest.raises(FileNotFoundError, match="FAKE_TELEGRAM_API_SPEC"):
+        FakeTelegram(spec_path="/nonexistent/api.json")
+
+
+@pytest.mark.asyncio
+async def test_threaded_server_awaited_from_another_loop() -> None:
+    with ThreadedFakeTelegram() as tg:
+        async with httpx.AsyncClient(timeout=5) as http:
+            waiter = asyncio.create_task(tg.aio.wait_for_message(8, "agenda", timeout=5))
+            await http.post(f"{tg.base_url}{tg.token}/sendMessage", data={"chat_id": 8, "text": "agenda: round 4"})
+            assert (await waiter)["text"] == "agenda: round 4"

@@ -23,7 +23,7 @@ class RateLimits:
     private_per_second: float = 1.0
     private_burst: float = 3.0
     group_per_second: float = 20 / 60
-    group_burst: float = 5.0
+    group_burst: float = 20.0  # "20 messages per minute": a full minute's worth may come at once
     global_per_second: float = 30.0
     global_burst: float = 30.0
     paid_global_per_second: float = 1000.0

@@ -137,6 +137,8 @@ class FakeTelegram:
         self.rejections: list[Rejection] = []
         self.unknown_params: list[tuple[str, str]] = []
         self.rate_limited_count = 0
+        #: Exceptions raised inside the fake while answering (answered as 500); should stay empty.
+        self.internal_errors: list[Exception] = []
         self._limiter: RateLimiter | None = None
         self.set_rate_limits(rate_limits)
         self._failures: list[_Failure] = []
@@ -190,10 +192,15 @@ class FakeTelegram:
         runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)
         await runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((self.host, self._requested_port))
-        site = web.SockSite(runner, sock)
-        await site.start()
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((self.host, self._requested_port))
+            site = web.SockSite(runner, sock)
+            await site.start()
+        except BaseException:
+            sock.close()
+            await runner.cleanup()
+            raise
         self._port = sock.getsockname()[1]
         self._runner = runner
         self.options.closing = False
@@ -290,6 +297,11 @@ class FakeTelegram:
                 self.rejections.append(
                     Rejection(call.method, status, exc.description, call.params, call.injected, call.rate_limited)
                 )
+        except web.HTTPException:
+            raise  # e.g. 413 for an upload over client_max_size, answered by aiohttp itself
+        except Exception as exc:  # a bug in the fake (or in a set_handler callback): make it visible
+            self.internal_errors.append(exc)
+            body, status = error_body(500, f"Internal Server Error: fake server failed: {exc!r}"), 500
         call.status, call.response = status, body
         call.duration = loop.time() - started
         call.index = len(self.calls)
@@ -316,7 +328,8 @@ class FakeTelegram:
 
     async def _handle_file(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
-            return web.Response(text=_dumps(error_body(401, "Unauthorized")), status=401, content_type="application/json")
+            body = _dumps(error_body(401, "Unauthorized"))
+            return web.Response(text=body, status=401, content_type="application/json")
         path = request.match_info["path"]
         for stored in self.state.files.values():
             if stored.data is not None and stored.file_path == path:

@@ -195,7 +195,8 @@ def _coerce_value(field: FieldSpec, value: Any, files: Mapping[str, UploadedFile
         try:
             value = json.loads(value)
         except ValueError:
-            raise bad_request(f"can't parse {_JSON_NAMES.get(field.name, field.name.replace('_', ' '))} JSON object") from None
+            name = _JSON_NAMES.get(field.name, field.name.replace("_", " "))
+            raise bad_request(f"can't parse {name} JSON object") from None
     expects_array = all(t.startswith("Array of") for t in types)
     if expects_array and not isinstance(value, list):
         raise bad_request(f"expected an Array for {field.name}")

@@ -78,7 +78,8 @@ def detect_entities(text: str) -> list[dict[str, Any]]:
     ``url`` for http(s) links, ``hashtag`` for ``#tag``; offsets in UTF-16.
     """
     found: list[tuple[int, int, str]] = []
-    for regex, kind in ((_COMMAND_RE, "bot_command"), (_MENTION_RE, "mention"), (_URL_RE, "url"), (_HASHTAG_RE, "hashtag")):
+    patterns = ((_COMMAND_RE, "bot_command"), (_MENTION_RE, "mention"), (_URL_RE, "url"), (_HASHTAG_RE, "hashtag"))
+    for regex, kind in patterns:
         for match in regex.finditer(text):
             if kind == "mention" and text[: match.start()].endswith("/"):
                 continue

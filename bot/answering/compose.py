@@ -1,0 +1,75 @@
+"""Turning a chosen fact into the reply: answer first, then detail, quote and source.
+
+Only plain text is produced; the renderer styles blocks. The frame (dates, status words, "Source")
+is in the reader's language; stored text is shown in the reader's language when a translation
+exists (`title_in` / `details_in`), otherwise as written.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from babel.dates import format_date
+
+from bot.answering.types import Block, Match
+from bot.dates import format_when, iso_date, locale_of, relative
+from bot.i18n import status_label, t
+from bot.snapshot import EventView, PointView, SourceRef, When
+
+
+def source_text(source: SourceRef, language: str) -> str:
+    """"Al Jazeera (with Reuters), 12 March 2020 — Hulusi Akar, Turkish Defence Minister, cited by his office"."""
+    text = source.publisher
+    if source.published_on:
+        text += ", " + format_date(source.published_on, "d MMMM y", locale=locale_of(language))
+    if source.attribution:
+        text += " — " + source.attribution
+    return text
+
+
+def source_block(source: SourceRef, language: str) -> Block:
+    return Block("source", t("source", language, text=source_text(source, language)), source.url or None)
+
+
+def quote_block(source: SourceRef, language: str) -> Block | None:
+    if not source.quote:
+        return None
+    who = source.attribution or source.publisher
+    return Block("quote", t("said_by", language, who=who, quote=source.quote.strip().rstrip(",")))
+
+
+def date_parts(when: When | None, status: str, now: datetime, language: str, zone: str) -> dict[str, str]:
+    if when is None or when.starts_at is None:
+        return {"date": format_when(When(None), language), "status": status_label(status, language), "relative": ""}
+    return {
+        "date": format_when(when, language, zone),
+        "status": status_label(status, language),
+        "relative": relative(when, now, language, zone),
+    }
+
+
+def fill(key: str, language: str, **values: str) -> str:
+    """A frame sentence; drops the "; relative" part gracefully when there is no relative date."""
+    text = t(key, language, **values)
+    return text.replace("; )", ")").replace(" ()", "")
+
+
+def match_of(item: EventView | PointView, score: float, language: str, when: When | None = None,
+             status: str | None = None, source: SourceRef | None = None) -> Match:
+    if isinstance(item, EventView):
+        when = when or item.when
+        kind = "event"
+    else:
+        when = when or item.status_since
+        kind = "point"
+    src = source or (item.sources[0] if item.sources else None)
+    return Match(
+        kind=kind,  # type: ignore[arg-type]
+        id=item.id,
+        title=item.title_in(language),
+        date=iso_date(when) if when is not None else None,
+        status=status or item.status,
+        source=source_text(src, language) if src else "",
+        score=round(score, 3),
+        negotiation_id=item.negotiation_id,
+    )

@@ -1,0 +1,81 @@
+"""Typo correction against the words the bot actually knows ("patrolls" → "patrols").
+
+A symmetric-delete index (the SymSpell idea): every known word is stored under each of its
+one-letter deletions, so a word within one edit of a typo is found by a few dictionary lookups,
+whatever the size of the vocabulary; two edits are tried for long words. Costs do not grow with the
+number of events, and new words from an admin's edit are added incrementally.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rapidfuzz.distance import Levenshtein
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class Speller:
+    """Nearest known word within a small edit distance, preferring frequent and same-initial words."""
+
+    MIN_LEN = 4
+
+    def __init__(self) -> None:
+        self._freq: Counter[str] = Counter()
+        self._by_delete: dict[str, set[str]] = {}
+        self._cache: dict[str, str | None] = {}
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._freq
+
+    def add(self, word: str, count: int = 1) -> None:
+        if len(word) < self.MIN_LEN - 1 or word.isdigit():
+            return
+        if word not in self._freq:
+            self._by_delete.setdefault(word, set()).add(word)
+            for d in _deletes(word):
+                self._by_delete.setdefault(d, set()).add(word)
+            self._cache.clear()
+        self._freq[word] += count
+
+    def correct(self, word: str) -> str | None:
+        """The known word closest to `word`, or None if nothing is close enough."""
+        if word in self._cache:
+            return self._cache[word]
+        result = self._correct(word)
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[word] = result
+        return result
+
+    def _correct(self, word: str) -> str | None:
+        if len(word) < self.MIN_LEN or word.isdigit() or word in self._freq:
+            return None
+        max_dist = 1 if len(word) <= 6 else 2
+        probes = {word} | _deletes(word)
+        if max_dist == 2:
+            probes |= {d2 for d in _deletes(word) for d2 in _deletes(d)}
+        candidates: set[str] = set()
+        for p in probes:
+            hit = self._by_delete.get(p)
+            if hit:
+                candidates |= hit
+        best: tuple[int, int, int, str] | None = None
+        for cand in candidates:
+            dist = Levenshtein.distance(word, cand, weights=(1, 1, 1))
+            # A swapped pair of letters is one slip, not two.
+            if dist == 2 and len(word) == len(cand) and _is_transposition(word, cand):
+                dist = 1
+            if dist > max_dist or abs(len(cand) - len(word)) > max_dist:
+                continue
+            key = (dist, 0 if cand[0] == word[0] else 1, -self._freq[cand], cand)
+            if best is None or key < best:
+                best = key
+        return best[3] if best else None
+
+
+def _is_transposition(a: str, b: str) -> bool:
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]

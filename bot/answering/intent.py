@@ -1,0 +1,87 @@
+"""What kind of answer a question wants: a date, a place, a number, the current status ...
+
+Cue phrases in the three languages (lexicon.INTENT_PATTERNS) are matched on the folded, typo-
+corrected question. Several may match ("when is the NEXT patrol?"); the precedence below picks the
+one that decides the answer's shape. Whether the question asks to predict the future is reported
+separately, because "will the patrols start on the 15th?" is answerable from the schedule while
+"will they go to war?" is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.answering.lexicon import INTENT_PATTERNS
+
+INTENTS = ("when", "where", "who", "how_many", "what", "why", "status", "next", "latest", "how_long")
+# The first cue found in this order decides.
+PRECEDENCE = ("how_long", "next", "when", "status", "latest", "how_many", "where", "who", "why", "what")
+
+_HARD_PREDICTION = {
+    "en": [r"\b(predict\w*|forecasts?|odds|likelihood|probability|chances?|likely|unlikely)\b",
+           r"\bwhat (will|would|is going to|s going to) happen\b", r"\bwill there (be|ever be)\b",
+           r"\b(next|coming) (year|decade)\b", r"\bin the (future|long run|years to come)\b",
+           r"\b(do|would) you (think|expect|reckon|guess)\b", r"\byour (opinion|view|guess|prediction)\b",
+           r"\bwhat happens (next|after|if)\b", r"\bwho will win\b", r"\bwho is going to win\b",
+           r"\bshould (turkey|russia|they|we)\b", r"\bwill .{0,40}\b(go to war|win|lose|invade|collapse)\b",
+           r"\b(is|are) .{0,30}going to (win|lose|invade|collapse|attack|war)\b"],
+    "tr": [r"\b(tahmin|ihtimal|olasilik|olasi|muhtemel)\w*", r"\bne olacak\b", r"\bgelecek yil\w*\b",
+           r"\bsence\b", r"\bsizce\b", r"\bkim kazan\w*\b", r"\bsavas (cikar|cikacak|olur|olacak)\w*\b",
+           r"\bileride\b", r"\bgelecekte\b"],
+    "ru": [r"\b(прогноз|вероятн|шанс|предскаж|предсказ)\w*", r"\bчто будет\b", r"\bв следующем году\b",
+           r"\bкак (ты |вы )?думае\w*\b", r"\bв будущем\b", r"\bкто победит\b", r"\bпо-вашему\b",
+           r"\bпо вашему\b", r"\bбудет ли война\b", r"\bначнется ли война\b", r"\bли война\b"],
+}
+# A yes/no question about the future: answerable only when the schedule holds the fact.
+_SOFT_PREDICTION = {
+    "en": [r"(^|\b(and|but|so|if|whether)\s)(will|would|is .{0,40} going to|are .{0,40} going to)\b",
+           r"^(do you think|can we expect)\b"],
+    "tr": [r"\b\w+(acak|ecek|acaklar|ecekler) ?(mi|mu|mı|mü)\w*\b", r"\b\w+(ir|ar|er|ur) ?(mi|mu)\b"],
+    "ru": [r"\bбудет ли\b", r"\bбудут ли\b", r"\b\w+(нет|нут|ится|ется|утся|ются)ся? ли\b", r"\bли .{0,30}\b(будет|будут)\b"],
+}
+_YES_NO = {
+    "en": [r"^(is|are|was|were|has|have|had|did|does|do|will|would|can|could)\b", r"\b(is it|are they) (true|correct)\b"],
+    "tr": [r"\b(mi|mı|mu|mü|midir|mudur|misin|musun)\b\s*$", r"\b(mi|mı|mu|mü)\b"],
+    "ru": [r"\bли\b", r"^(правда|верно)\b"],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    kind: str  # one of INTENTS
+    cues: frozenset[str]  # every intent whose cue matched
+    prediction: str | None  # "hard" (always declined), "soft" (declined unless scheduled), None
+    yes_no: bool
+
+
+@lru_cache(maxsize=8)
+def _compiled(kind: str, language: str) -> tuple[re.Pattern[str], ...]:
+    table = {"hard": _HARD_PREDICTION, "soft": _SOFT_PREDICTION, "yes_no": _YES_NO}.get(kind)
+    if table is not None:
+        return tuple(re.compile(p) for p in table.get(language, []))
+    return tuple(re.compile(p) for p in INTENT_PATTERNS[kind].get(language, []))
+
+
+def _any(kind: str, languages: tuple[str, ...], text: str) -> bool:
+    return any(p.search(text) for lang in languages for p in _compiled(kind, lang))
+
+
+def detect(folded_question: str, language: str) -> Intent:
+    """The intent of a folded question (see `normalize.folded_text`)."""
+    text = folded_question.strip()
+    languages = (language,) if language == "en" else (language, "en")
+    cues = frozenset(k for k in PRECEDENCE if _any(k, languages, text))
+    kind = next((k for k in PRECEDENCE if k in cues), "what")
+    yes_no = _any("yes_no", (language,), text)
+    if kind == "what" and yes_no:
+        kind = "status"
+    if "next" in cues and kind in ("when", "how_long") and not re.search(r"\bnext (week|month|year)\b", text):
+        kind = "next"
+    prediction: str | None = None
+    if _any("hard", languages, text):
+        prediction = "hard"
+    elif _any("soft", (language,), text) and kind not in ("when", "where", "who", "how_many", "how_long", "why"):
+        prediction = "soft"
+    return Intent(kind=kind, cues=cues, prediction=prediction, yes_no=yes_no)

@@ -1,0 +1,181 @@
+"""A question, analysed: its language, intent, and the groups of terms it is searched with.
+
+One group per meaningful word: the word's stems, surface and Latin forms, its concepts, and — if the
+word is unknown to both the stored text and the lexicon — the nearest known word (typo correction).
+A group matches a document if any of its terms does, so "patrolls", "devriyeler" and "патрули" all
+meet the one document about patrols, and a word is never counted twice through its synonyms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.answering import intent as intent_mod
+from bot.answering import lexicon
+from bot.answering.analyze import compiled_lexicon, off_topic_lexicon, phrase_concepts, stem, token_terms
+from bot.answering.fuzzy import Speller
+from bot.answering.index import InvertedIndex
+from bot.answering.language import detect
+from bot.answering.normalize import Token, fold, folded_text, tokenize
+
+# Concepts naming a party, place or person: if the question names one, the answer must be about it.
+ENTITY_CONCEPTS = frozenset({
+    "TURKEY", "RUSSIA", "SYRIA", "IDLIB", "ASSAD", "ERDOGAN", "PUTIN", "AKAR", "ANKARA", "MOSCOW", "NATO", "UN",
+    "SARAQIB", "OPPOSITION",
+})
+# Concepts naming what happened: if the question asks when X *closes*, a fact about X opening is no answer.
+ACTION_CONCEPTS = frozenset({
+    "START", "END", "CLOSE", "SUSPEND", "POSTPONE", "CANCEL", "AGREE", "ARRIVE", "DEPART", "KILL", "DEPLOY",
+    "VIOLATION", "RETALIATE", "ESTABLISH", "REMAIN", "STOP", "DISPLACE",
+})
+_ALL_STOPWORDS = frozenset(fold(w) for words in lexicon.STOPWORDS.values() for w in words)
+_SHORTHAND = {fold(k): v for k, v in lexicon.SHORTHAND.items()}
+_MONTH = re.compile(r"^MONTH(\d+)$")
+
+
+@dataclass
+class Group:
+    word: str  # the word as (corrected and) folded
+    terms: list[tuple[str, float]]
+    concepts: frozenset[str]
+    known: bool
+    corrected: bool = False
+    idf: float = 0.0
+
+    @property
+    def is_entity(self) -> bool:
+        return bool(self.concepts & ENTITY_CONCEPTS)
+
+    @property
+    def is_action(self) -> bool:
+        return bool(self.concepts & ACTION_CONCEPTS)
+
+
+@dataclass
+class Query:
+    text: str
+    language: str
+    tokens: list[Token]
+    folded: str
+    intent: intent_mod.Intent
+    groups: list[Group] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    off_topic: list[str] = field(default_factory=list)
+    date_group: int | None = None  # index of the group holding a named date, if any
+
+    @property
+    def known_groups(self) -> list[Group]:
+        return [g for g in self.groups if g.known]
+
+    def concepts(self) -> frozenset[str]:
+        out: set[str] = set()
+        for g in self.groups:
+            out |= g.concepts
+        return frozenset(out)
+
+
+def _expand_shorthand(tokens: list[Token], language: str) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        repl = _SHORTHAND.get(tok.fold)
+        if repl is None:
+            out.append(tok)
+            continue
+        for word in repl.split():
+            out.append(Token(lower=word, fold=fold(word), pos=0, cyrillic=tok.cyrillic))
+    return [Token(t.lower, t.fold, i, t.cyrillic) for i, t in enumerate(out)]
+
+
+def _correct_tokens(tokens: list[Token], index: InvertedIndex, speller: Speller, language: str) -> tuple[list[Token], set[int]]:
+    """Replace words nobody knows by the nearest known word; returns the tokens and which changed."""
+    lex = compiled_lexicon()
+    out: list[Token] = []
+    changed: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.fold in _ALL_STOPWORDS or len(tok.fold) < speller.MIN_LEN or tok.fold[0].isdigit():
+            out.append(tok)
+            continue
+        tt = token_terms(tok, language, query=True)
+        if tt.concepts or any(w in index for w in tt.words) or tok.fold in speller:
+            out.append(tok)
+            continue
+        corrected = speller.correct(tok.fold)
+        if corrected and corrected != tok.fold:
+            out.append(Token(lower=corrected, fold=corrected, pos=i, cyrillic=tok.cyrillic))
+            changed.add(i)
+        else:
+            out.append(tok)
+    del lex
+    return out, changed
+
+
+def analyse(
+    question: str, *, index: InvertedIndex, speller: Speller, fallback_language: str | None
+) -> Query:
+    """Everything the engine needs to know about a question before searching."""
+    language = detect(question, fallback_language)
+    tokens = _expand_shorthand(tokenize(question, language), language)
+    tokens, changed = _correct_tokens(tokens, index, speller, language)
+    folded = folded_text(tokens)
+    found_intent = intent_mod.detect(folded, language)
+    query = Query(text=question, language=language, tokens=tokens, folded=folded, intent=found_intent)
+
+    off = off_topic_lexicon()
+    lex = compiled_lexicon()
+    phrase_hits = phrase_concepts(tokens, language, lex)
+    off_hits = phrase_concepts(tokens, language, off)
+    in_phrase: dict[int, set[str]] = {}
+    covered: set[int] = set()
+    for first, last, concept in phrase_hits:
+        in_phrase.setdefault(first, set()).add(concept)
+        covered.update(range(first + 1, last + 1))
+    for first, _last, category in off_hits:
+        query.off_topic.append(category)
+
+    months: dict[int, int] = {}
+    for i, tok in enumerate(tokens):
+        stems = (stem(tok.lower, "ru"),) if tok.cyrillic else (stem(tok.lower, "en"), stem(tok.lower, "tr"))
+        off_cats = off.concepts_of(tok.fold, stems)
+        if off_cats and not any(w in index for w in token_terms(tok, language, query=True).words):
+            query.off_topic.extend(sorted(off_cats))
+        if tok.fold in _ALL_STOPWORDS and i not in in_phrase:
+            continue
+        tt = token_terms(tok, language, query=True)
+        concepts = set(tt.concepts) | in_phrase.get(i, set())
+        for c in list(concepts):
+            m = _MONTH.match(c)
+            if m:
+                months[i] = int(m.group(1))
+        qweight = 0.85 if i in changed else 1.0
+        terms = [(w, qweight) for w in tt.words]
+        terms += [("#" + c, 0.9 * qweight) for c in sorted(concepts)]
+        known = any(w in index for w, _ in terms)
+        if i in covered and not known:
+            continue
+        if not known and not concepts:
+            if len(tok.fold) >= 3 and not tok.fold[0].isdigit():
+                query.unknown.append(tok.fold)
+            continue
+        if tok.fold[0].isdigit():
+            terms = [(w, 0.4) for w, _ in terms]
+        query.groups.append(Group(tok.fold, terms, frozenset(concepts), known, corrected=i in changed))
+
+    # "15 March", "March 15th", "15 марта", "15 Mart" → the day's events.
+    for i, month in months.items():
+        day = None
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(tokens) and tokens[j].fold.isdigit() and 1 <= int(tokens[j].fold) <= 31:
+                day = int(tokens[j].fold)
+                break
+            if 0 <= j < len(tokens) and re.fullmatch(r"(\d{1,2})(st|nd|rd|th)", tokens[j].fold):
+                day = int(re.match(r"\d+", tokens[j].fold).group(0))  # type: ignore[union-attr]
+                break
+        term = f"@{month:02d}-{day:02d}" if day else f"@m{month:02d}"
+        query.groups.append(Group(f"date:{term}", [(term, 1.2 if day else 0.6)], frozenset(), term in index))
+        query.date_group = len(query.groups) - 1
+    for g in query.groups:
+        g.idf = max((index.idf(t) * w for t, w in g.terms), default=0.0)
+        if g.idf == 0.0:
+            g.known = False
+    return query

@@ -1,0 +1,121 @@
+"""User-facing strings in English, Turkish and Russian.
+
+Kept in one table so a translator sees every sentence the bot says side by side, and a missing
+translation falls back to English instead of failing. Dates are not here: `bot/dates.py` formats
+them with Babel in the reader's language.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "tr", "ru")
+
+TEXTS: dict[str, dict[str, str]] = {
+    # ---- answer frame
+    "source": {"en": "Source: {text}", "tr": "Kaynak: {text}", "ru": "Источник: {text}"},
+    "when_headline": {"en": "{title}: {date} ({status}; {relative}).", "tr": "{title}: {date} ({status}; {relative}).",
+                      "ru": "{title}: {date} ({status}; {relative})."},
+    "dated_line": {"en": "{title} — {date} ({status}; {relative}).", "tr": "{title} — {date} ({status}; {relative}).",
+                   "ru": "{title} — {date} ({status}; {relative})."},
+    "how_long_future": {"en": "{title}: {relative}, on {date} ({status}).",
+                        "tr": "{title}: {relative}, {date} ({status}).",
+                        "ru": "{title}: {relative}, {date} ({status})."},
+    "how_long_past": {"en": "{title}: that was {relative}, on {date} ({status}).",
+                      "tr": "{title}: {relative}, {date} tarihinde ({status}).",
+                      "ru": "{title}: это было {relative}, {date} ({status})."},
+    "where_headline": {"en": "{title}: {place} ({date}).", "tr": "{title}: {place} ({date}).",
+                       "ru": "{title}: {place} ({date})."},
+    "status_headline": {"en": "As of {date}: {text} ({status}; {relative}).",
+                        "tr": "{date} itibarıyla: {text} ({status}; {relative}).",
+                        "ru": "По состоянию на {date}: {text} ({status}; {relative})."},
+    "history_line": {"en": "Earlier, on {date}: {text} ({status}).", "tr": "Daha önce, {date}: {text} ({status}).",
+                     "ru": "Ранее, {date}: {text} ({status})."},
+    "upcoming_line": {"en": "Coming up: {title} — {date} ({status}; {relative}).",
+                      "tr": "Sırada: {title} — {date} ({status}; {relative}).",
+                      "ru": "Впереди: {title} — {date} ({status}; {relative})."},
+    "next_headline": {"en": "Next key date: {title} — {date} ({status}; {relative}).",
+                      "tr": "Sıradaki önemli tarih: {title} — {date} ({status}; {relative}).",
+                      "ru": "Следующая ключевая дата: {title} — {date} ({status}; {relative})."},
+    "next_none": {"en": "No upcoming date is recorded. The most recent key date: {title} — {date} ({status}; {relative}).",
+                  "tr": "Kayıtlı yaklaşan bir tarih yok. En son önemli tarih: {title} — {date} ({status}; {relative}).",
+                  "ru": "Предстоящих дат не записано. Последняя ключевая дата: {title} — {date} ({status}; {relative})."},
+    "latest_headline": {"en": "Latest: {title} — {date} ({status}; {relative}).",
+                        "tr": "En son: {title} — {date} ({status}; {relative}).",
+                        "ru": "Последнее: {title} — {date} ({status}; {relative})."},
+    "agreed_intro": {"en": "What was agreed:", "tr": "Üzerinde anlaşılanlar:", "ru": "О чём договорились:"},
+    "point_line": {"en": "• {title}: {status} since {date}.", "tr": "• {title}: {date} itibarıyla {status}.",
+                   "ru": "• {title}: {status} с {date}."},
+    "said_by": {"en": "{who}: “{quote}”", "tr": "{who}: “{quote}”", "ru": "{who}: «{quote}»"},
+    "on_date": {"en": "On {date}", "tr": "{date} tarihinde", "ru": "{date}"},
+    "day_events": {"en": "Also on that day:", "tr": "Aynı gün:", "ru": "В тот же день:"},
+    "key_dates": {"en": "Key dates:", "tr": "Önemli tarihler:", "ru": "Ключевые даты:"},
+    "bullet": {"en": "• {text}", "tr": "• {text}", "ru": "• {text}"},
+    # ---- declines
+    "decline_off_topic": {
+        "en": "Sorry, I only answer questions about the negotiation I follow, not about {subject}.",
+        "tr": "Üzgünüm, yalnızca takip ettiğim müzakereyle ilgili soruları yanıtlıyorum; {subject} konusunda yardımcı olamam.",
+        "ru": "Извините, я отвечаю только на вопросы о переговорах, за которыми слежу, а не о теме «{subject}».",
+    },
+    "decline_empty": {
+        "en": "Please ask a question, for example: when do the joint patrols start?",
+        "tr": "Lütfen bir soru sorun, örneğin: ortak devriyeler ne zaman başlıyor?",
+        "ru": "Задайте, пожалуйста, вопрос, например: когда начнётся совместное патрулирование?",
+    },
+    "decline_prediction": {
+        "en": "I can't predict what will happen; I only report what has been announced and recorded.",
+        "tr": "Ne olacağını tahmin edemem; yalnızca açıklanmış ve kaydedilmiş bilgileri aktarırım.",
+        "ru": "Я не могу предсказывать будущее; я сообщаю только то, что было объявлено и записано.",
+    },
+    "decline_unrecorded": {
+        "en": "That is not recorded in the timeline I keep, so I can't answer it without guessing.",
+        "tr": "Bu bilgi tuttuğum zaman çizelgesinde kayıtlı değil; tahmin yürütmeden yanıtlayamam.",
+        "ru": "Этого нет в хронологии, которую я веду, поэтому я не могу ответить, не гадая.",
+    },
+    "decline_no_match": {
+        "en": "Sorry, I couldn't find that in the timeline I keep.",
+        "tr": "Üzgünüm, bunu tuttuğum zaman çizelgesinde bulamadım.",
+        "ru": "Извините, я не нашёл этого в хронологии, которую веду.",
+    },
+    "closest_fact": {"en": "The closest recorded fact: {text}", "tr": "Kayıtlı en yakın bilgi: {text}",
+                     "ru": "Ближайший записанный факт: {text}"},
+    "suggest": {"en": "I can tell you about: {topics}.", "tr": "Şunlar hakkında bilgi verebilirim: {topics}.",
+                "ru": "Я могу рассказать о следующем: {topics}."},
+    "list_sep": {"en": "; ", "tr": "; ", "ru": "; "},
+    # ---- subjects named in the off-topic decline
+    "subject_weather": {"en": "the weather", "tr": "hava durumu", "ru": "погода"},
+    "subject_sport": {"en": "sport", "tr": "spor", "ru": "спорт"},
+    "subject_food": {"en": "food and recipes", "tr": "yemek ve tarifler", "ru": "еда и рецепты"},
+    "subject_prices": {"en": "prices and money", "tr": "fiyatlar ve para", "ru": "цены и деньги"},
+    "subject_jokes": {"en": "jokes", "tr": "şakalar", "ru": "шутки"},
+    "subject_code": {"en": "programming", "tr": "programlama", "ru": "программирование"},
+    "subject_chitchat": {"en": "that subject", "tr": "bu konu", "ru": "эта тема"},
+}
+
+STATUS: dict[str, dict[str, str]] = {
+    "scheduled": {"en": "scheduled", "tr": "planlandı", "ru": "запланировано"},
+    "happened": {"en": "happened", "tr": "gerçekleşti", "ru": "состоялось"},
+    "ongoing": {"en": "ongoing", "tr": "sürüyor", "ru": "продолжается"},
+    "postponed": {"en": "postponed", "tr": "ertelendi", "ru": "отложено"},
+    "cancelled": {"en": "cancelled", "tr": "iptal edildi", "ru": "отменено"},
+    "proposed": {"en": "proposed", "tr": "önerildi", "ru": "предложено"},
+    "largely_agreed": {"en": "largely agreed", "tr": "büyük ölçüde uzlaşıldı", "ru": "в основном согласовано"},
+    "agreed": {"en": "agreed", "tr": "üzerinde anlaşıldı", "ru": "согласовано"},
+    "in_effect": {"en": "in effect", "tr": "yürürlükte", "ru": "действует"},
+    "violated": {"en": "violated", "tr": "ihlal edildi", "ru": "нарушено"},
+    "suspended": {"en": "suspended", "tr": "askıya alındı", "ru": "приостановлено"},
+    "ended": {"en": "ended", "tr": "sona erdi", "ru": "прекращено"},
+}
+
+
+def t(key: str, language: str, **values: object) -> str:
+    """The string `key` in `language` (English if missing), with `values` filled in."""
+    table = TEXTS[key]
+    template = table.get(language) or table["en"]
+    return template.format(**values) if values else template
+
+
+def status_label(status: str, language: str) -> str:
+    """A stored status value (`scheduled`, `in_effect` ...) in words of `language`."""
+    row = STATUS.get(status)
+    if row is None:
+        return status.replace("_", " ")
+    return row.get(language) or row["en"]
