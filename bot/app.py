@@ -30,6 +30,11 @@ async def _post_init(application: Application) -> None:
     database = await open_database(settings.database_url)
     timeline = await TimelineService.load(database)
     application.bot_data["services"] = Services(settings=settings, database=database, timeline=timeline)
+    # --- reminders: the outbox dispatcher runs in this process (bot/reminders/runner.py) ---
+    from bot.reminders.runner import start_dispatcher
+
+    application.bot_data["reminder_dispatcher"] = await start_dispatcher(settings, database)
+    # --- end reminders ---
     for language in LANGUAGES:
         commands = [BotCommand(name, descriptions[language]) for name, descriptions in COMMANDS]
         await application.bot.set_my_commands(commands, language_code=None if language == "en" else language)
@@ -42,6 +47,11 @@ async def _post_init(application: Application) -> None:
 
 
 async def _post_shutdown(application: Application) -> None:
+    # --- reminders: finish in-flight sends and record them before the database closes ---
+    from bot.reminders.runner import stop_dispatcher
+
+    await stop_dispatcher(application.bot_data.pop("reminder_dispatcher", None))
+    # --- end reminders ---
     services: Services | None = application.bot_data.get("services")
     if services is not None:
         await services.database.dispose()
@@ -53,7 +63,10 @@ def build_application(settings: Settings) -> Application:
         ApplicationBuilder()
         .token(settings.require_token())
         .defaults(Defaults(tzinfo=ZoneInfo(settings.default_timezone)))
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        # Replies are paced per group (Telegram allows ~20/min there) and wait out a 429, but are not
+        # capped at 30/s overall: that cap is for broadcasts, which the outbox dispatcher paces itself,
+        # and applied to replies it made every user wait behind every other at 30 replies/s.
+        .rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=2))
         .concurrent_updates(True)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)

@@ -463,11 +463,15 @@ async def current_event(database: Database, event_id: int) -> EventView | None:
 
 async def _reminders_hook(session: AsyncSession, change: EventChange) -> None:
     """Let the reminders module re-plan in this same transaction, when it offers `on_event_change`."""
-    try:
-        module = importlib.import_module("bot.reminders")
-    except ImportError:
-        return
-    hook = getattr(module, "on_event_change", None)
+    hook = None
+    for name in ("bot.reminders", "bot.reminders.service"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        hook = getattr(module, "on_event_change", None)
+        if hook is not None:
+            break
     if hook is not None:
         await hook(session, change)
 
@@ -740,16 +744,39 @@ async def set_point_status(
             async with database.session() as fresh:
                 current = await q.get_point(fresh, point_id)
             raise ConflictError("point", point_id, base, current.version if current else None)
-        step = await q.insert_status_change(session, point_id=point_id, status=value, as_of=as_of,
-                                            precision=precision, timezone=zone, note=note)
-        source_id = None
+        source_id = linked_id = linked_audit_id = None
         if source is not None:
+            # A sourced update is also an event on the timeline (as every step of a bundled history
+            # is): dated, citing the update's source, and linked from the new step.
+            values = {
+                "negotiation_id": point.negotiation_id, "kind": EventKind.STATEMENT.value,
+                "title": f"{point.title}: {value.replace('_', ' ')}"[:MAX_TITLE], "details": note,
+                "starts_at": as_of, "precision": precision, "timezone": zone,
+                "status": EventStatus.HAPPENED.value if as_of <= now else EventStatus.SCHEDULED.value,
+            }
+            values["key"] = await _new_event_key(session, point.negotiation_id, values["title"])
+            linked = await q.insert_event(session, {**values, "managed_by": "admin", "version": 1},
+                                          [dataclasses.asdict(source)])
+            linked_id = linked.id
+            entry = q.write_audit(session, actor.label, "create", "event", linked.id, None,
+                                  {**values, "sources": [dataclasses.asdict(source)], "version": 1, "for_point": point_id})
+            await session.flush()
+            linked_audit_id = entry.id
             source_id = (await q.insert_source(session, point_id=point_id, **dataclasses.asdict(source))).id
+            assert linked_id is not None
+            await _reminders_hook(session, EventChange(
+                event_id=linked_id, negotiation_id=point.negotiation_id, kind="created", actor=actor.label, version=1,
+                title=values["title"], new_starts_at=as_of, new_precision=precision, new_timezone=zone,
+                new_status=values["status"],
+            ))
+        step = await q.insert_status_change(session, point_id=point_id, status=value, as_of=as_of,
+                                            precision=precision, timezone=zone, note=note, event_id=linked_id)
         q.write_audit(
             session, actor.label, "status", "point", point_id,
             {"status": point.status, "status_since": point.status_since, "version": base},
             {"status": value, "status_since": as_of, "version": base + 1, "history_id": step.id,
-             "note": note, "source_id": source_id, **({"source": dataclasses.asdict(source)} if source else {})},
+             "note": note, "source_id": source_id, "event_id": linked_id, "event_audit_id": linked_audit_id,
+             **({"source": dataclasses.asdict(source)} if source else {})},
         )
         await session.commit()
     return PointStatusResult(point_id, point.title, point.status, value, as_of, precision, zone, base + 1, source)
@@ -797,17 +824,37 @@ async def undo_last(database: Database, actor: Actor) -> UndoResult:
     if target.entity_type == "point":
         return await _undo_point_status(database, actor, target.entity_id, expected, before, after, marker)
 
+    wanted = _decode({k: v for k, v in after.items() if k in _EVENT_COLUMNS})
+    entity_id = target.entity_id
+
+    def stale(row: Event) -> ConflictError:
+        return ConflictError("event", entity_id, expected, row.version)
+
+    # Undo is refused (not forced) when someone changed the same thing since: it checks what the
+    # edit set is still there, then writes with the usual conditional UPDATE on the version read.
     if target.action == "create":
         stamp = clock.now()
         compute: Callable[[Event], dict[str, Any]] = lambda row: {"deleted_at": stamp}  # noqa: E731
         kind, include_deleted = "deleted", False
     elif target.action == "delete":
-        compute, kind, include_deleted = (lambda row: {"deleted_at": None}), "restored", True
+
+        def compute(row: Event) -> dict[str, Any]:
+            if row.deleted_at is None:
+                raise stale(row)
+            return {"deleted_at": None}
+
+        kind, include_deleted = "restored", True
     elif target.action == "source":
         compute, kind, include_deleted = (lambda row: {}), "edited", False
     else:
-        restored = {k: v for k, v in before.items() if k in _EVENT_COLUMNS or k == "deleted_at"}
-        compute, kind, include_deleted = (lambda row: restored), None, False
+        restored = {k: v for k, v in before.items() if k in _EVENT_COLUMNS}
+
+        def compute(row: Event) -> dict[str, Any]:
+            if any(getattr(row, name) != value for name, value in wanted.items()):
+                raise stale(row)
+            return restored
+
+        kind, include_deleted = None, False
 
     async def extra(session: AsyncSession, row: Event, version: int) -> dict[str, Any]:
         if target.action == "source" and after.get("source_id"):
@@ -815,10 +862,11 @@ async def undo_last(database: Database, actor: Actor) -> UndoResult:
         return marker
 
     try:
-        change = await _change_event(database, target.entity_id, actor, expected, compute, action="undo",
+        change = await _change_event(database, entity_id, actor, None, compute, action="undo",
                                      kind=kind, include_deleted=include_deleted, extra=extra)
     except ConflictError as exc:
-        raise ConflictError("event", target.entity_id, expected, exc.current_version, exc.current) from None
+        current = exc.current or await current_event(database, entity_id)
+        raise ConflictError("event", entity_id, expected, exc.current_version, current) from None
     return UndoResult("event", target.entity_id, target.action, change.title, change)
 
 
@@ -837,6 +885,20 @@ async def _undo_point_status(
             await q.delete_status_change(session, int(after["history_id"]))
         if after.get("source_id"):
             await q.delete_source(session, int(after["source_id"]))
+        if after.get("event_id"):  # the update's own event goes too (soft, like /delete)
+            linked = await q.get_event(session, int(after["event_id"]))
+            if linked is not None and linked.id is not None:
+                stamp = clock.now()
+                if await q.update_event_if_version(session, linked.id, linked.version, {"deleted_at": stamp}):
+                    q.write_audit(session, actor.label, "undo", "event", linked.id,
+                                  {"deleted_at": None, "version": linked.version},
+                                  {"deleted_at": stamp, "version": linked.version + 1,
+                                   "undoes": after.get("event_audit_id"), "undone_action": "create"})
+                    await _reminders_hook(session, EventChange(
+                        event_id=linked.id, negotiation_id=linked.negotiation_id, kind="deleted", actor=actor.label,
+                        version=linked.version + 1, title=linked.title, old_starts_at=linked.starts_at,
+                        new_starts_at=linked.starts_at, old_status=linked.status, new_status=linked.status,
+                    ))
         q.write_audit(session, actor.label, "undo", "point", point_id,
                       {"status": point.status, "status_since": point.status_since, "version": expected},
                       {**values, "version": expected + 1, **marker})
@@ -864,7 +926,8 @@ class HistoryItem:
 
 
 _CREATE_FIELDS = ("title", "starts_at", "precision", "timezone", "status", "details", "place", "is_key_date", "sources")
-_HIDDEN = {"version", "history_id", "source_id", "undoes", "undone_action", "aliases", "translations", "topics"}
+_HIDDEN = {"version", "history_id", "source_id", "undoes", "undone_action", "aliases", "translations", "topics",
+           "event_id", "event_audit_id", "for_point"}
 
 
 def show_value(value: Any) -> str:

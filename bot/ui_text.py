@@ -81,9 +81,9 @@ TEXT: dict[str, dict[str, str]] = {
         "ru": "⚠️ Извините, у меня что-то пошло не так. Попробуйте ещё раз чуть позже.",
     },
     "settings": {
-        "en": "⚙️ <b>Settings</b>\nLanguage: {language}\nTime zone: {zone}\nReminders: {lead_times} before each key date\n\nChange the time zone with <code>/settings tz Europe/Istanbul</code> (or a city: <code>/settings tz Moscow</code>), reminder times with <code>/settings reminders 1d,1h</code>.",
-        "tr": "⚙️ <b>Ayarlar</b>\nDil: {language}\nSaat dilimi: {zone}\nHatırlatmalar: her önemli tarihten {lead_times} önce\n\nSaat dilimini <code>/settings tz Europe/Istanbul</code> (veya bir şehir: <code>/settings tz Ankara</code>), hatırlatma zamanlarını <code>/settings reminders 1d,1h</code> ile değiştirin.",
-        "ru": "⚙️ <b>Настройки</b>\nЯзык: {language}\nЧасовой пояс: {zone}\nНапоминания: за {lead_times} до каждой ключевой даты\n\nЧасовой пояс: <code>/settings tz Europe/Moscow</code> (или город: <code>/settings tz Москва</code>), время напоминаний: <code>/settings reminders 1d,1h</code>.",
+        "en": "⚙️ <b>Settings</b>\nLanguage: {language_name}\nTime zone: {zone}\nReminders: {lead_times} before each key date\n\nChange the time zone with <code>/settings tz Europe/Istanbul</code> (or a city: <code>/settings tz Moscow</code>), reminder times with <code>/settings reminders 1d,1h</code>.",
+        "tr": "⚙️ <b>Ayarlar</b>\nDil: {language_name}\nSaat dilimi: {zone}\nHatırlatmalar: her önemli tarihten {lead_times} önce\n\nSaat dilimini <code>/settings tz Europe/Istanbul</code> (veya bir şehir: <code>/settings tz Ankara</code>), hatırlatma zamanlarını <code>/settings reminders 1d,1h</code> ile değiştirin.",
+        "ru": "⚙️ <b>Настройки</b>\nЯзык: {language_name}\nЧасовой пояс: {zone}\nНапоминания: за {lead_times} до каждой ключевой даты\n\nЧасовой пояс: <code>/settings tz Europe/Moscow</code> (или город: <code>/settings tz Москва</code>), время напоминаний: <code>/settings reminders 1d,1h</code>.",
     },
     "settings_saved": {"en": "✅ Saved.", "tr": "✅ Kaydedildi.", "ru": "✅ Сохранено."},
     "bad_zone": {

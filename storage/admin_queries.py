@@ -156,7 +156,7 @@ async def audit_of(session: AsyncSession, entity_type: str, entity_id: int) -> l
     query = (
         select(AuditEntry)
         .where(AuditEntry.entity_type == entity_type, AuditEntry.entity_id == entity_id)
-        .order_by(AuditEntry.at, AuditEntry.id)
+        .order_by(AuditEntry.id)  # the order they were written in, whatever the clocks said
     )
     return list((await session.execute(query)).scalars())
 

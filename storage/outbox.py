@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, and_, cast, delete, func, literal, or_, select, update
+from sqlalchemy import String, and_, cast, delete, func, literal, or_, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -303,7 +303,7 @@ async def fan_out(
         literal("", String),
         literal(False, OM.c.late.type),
         literal(now, OM.c.created_at.type),
-    )
+    ).where(true())  # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT (parsing ambiguity)
     stmt = _insert(session, OM).from_select(
         ["chat_id", "kind", "text", "dedupe_key", "due_at", "state", "attempts", "last_error", "late", "created_at"],
         source,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -56,7 +57,7 @@ class Lexicon:
     exact: dict[str, set[str]] = field(default_factory=dict)
     prefix: dict[str, set[str]] = field(default_factory=dict)
     phrases: dict[str, list[Phrase]] = field(default_factory=dict)  # keyed by first part
-    phrase_prefixes: list[Phrase] = field(default_factory=list)  # phrases whose first part is a prefix
+    phrase_prefixes: dict[str, list[Phrase]] = field(default_factory=dict)  # first part is a prefix
     words: set[str] = field(default_factory=set)  # folded surface words, for typo correction
     max_prefix: int = 3
 
@@ -70,7 +71,8 @@ class Lexicon:
             phrase = Phrase(compiled, concept)
             first, is_prefix = compiled[0]
             if is_prefix:
-                self.phrase_prefixes.append(phrase)
+                self.phrase_prefixes.setdefault(first, []).append(phrase)
+                self.max_prefix = max(self.max_prefix, len(first))
             else:
                 self.phrases.setdefault(first, []).append(phrase)
             for p in parts:
@@ -147,11 +149,12 @@ def off_topic_lexicon() -> Lexicon:
     return lex
 
 
-@dataclass(frozen=True, slots=True)
-class TokenTerms:
-    """What one token contributes: its own-word terms, and the concepts it stands for."""
+class TokenTerms(NamedTuple):
+    """What one token contributes: its own-word terms, and the concepts it stands for.
 
-    token: Token
+    Plain tuples of strings: the caches holding these stay invisible to the cyclic garbage
+    collector, which otherwise walks millions of cached objects and stalls answers."""
+
     words: tuple[str, ...]  # stems / surface / transliteration
     concepts: tuple[str, ...]  # concept ids, without the "#"
 
@@ -166,7 +169,7 @@ def _token_terms(lower_: str, folded: str, cyrillic: bool, language: str, query:
     words: list[str] = []
     if _NUMBER.match(folded):
         words.append("n:" + folded.replace(",", "."))
-        return TokenTerms(Token(lower_, folded, 0, cyrillic), tuple(words), ())
+        return TokenTerms(tuple(words), ())
     if cyrillic:
         stems = (stem(lower_, "ru"),)
         words.extend(stems)
@@ -182,7 +185,7 @@ def _token_terms(lower_: str, folded: str, cyrillic: bool, language: str, query:
     words.append(folded)
     unique_words = tuple(dict.fromkeys(w for w in words if w))
     concepts = lex.concepts_of(folded, stems)
-    return TokenTerms(Token(lower_, folded, 0, cyrillic), unique_words, tuple(sorted(concepts)))
+    return TokenTerms(unique_words, tuple(sorted(concepts)))
 
 
 def phrase_concepts(tokens: list[Token], language: str, lex: Lexicon | None = None) -> list[tuple[int, int, str]]:
@@ -198,9 +201,10 @@ def phrase_concepts(tokens: list[Token], language: str, lex: Lexicon | None = No
         candidates: list[Phrase] = []
         for s in stems:
             candidates.extend(lex.phrases.get(s, ()))
-        for ph in lex.phrase_prefixes:
-            if tok.fold.startswith(ph.parts[0][0]):
-                candidates.append(ph)
+        for k in range(min(len(tok.fold), lex.max_prefix), 2, -1):
+            hit = lex.phrase_prefixes.get(tok.fold[:k])
+            if hit:
+                candidates.extend(hit)
         for ph in candidates:
             if i + len(ph.parts) > n:
                 continue
@@ -223,8 +227,19 @@ def phrase_concepts(tokens: list[Token], language: str, lex: Lexicon | None = No
     return found
 
 
-def analyze_text(text: str, language: str) -> tuple[dict[str, int], list[Token]]:
-    """Term counts of a stored text (stems, surface forms, concepts) and its tokens."""
+def analyze_text(text: str, language: str) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Term counts of a stored text (stems, surface forms, concepts) and its folded words."""
+    counts, words = _analyze_cached(text, language)
+    return dict(counts), words
+
+
+@lru_cache(maxsize=20_000)
+def _analyze_cached(text: str, language: str) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
+    counts, tokens = _analyze(text, language)
+    return tuple(counts.items()), tuple(t.fold for t in tokens)
+
+
+def _analyze(text: str, language: str) -> tuple[dict[str, int], list[Token]]:
     tokens = tokenize(text, language)
     counts: dict[str, int] = {}
     for tok in tokens:
@@ -240,6 +255,7 @@ def analyze_text(text: str, language: str) -> tuple[dict[str, int], list[Token]]
     return counts, tokens
 
 
+@lru_cache(maxsize=50_000)
 def text_term_set(text: str, language: str) -> frozenset[str]:
     """All terms of a short text (a sentence), for comparing it with a question."""
-    return frozenset(analyze_text(text, language)[0])
+    return frozenset(term for term, _ in _analyze_cached(text, language)[0])

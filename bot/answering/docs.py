@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 
 from bot.answering.analyze import analyze_text
 from bot.answering.language import detect
-from bot.answering.normalize import Token
 from bot.snapshot import EventView, PointView, When
 
 Item = Union[EventView, PointView]
@@ -102,10 +101,10 @@ def index_terms(item: Item) -> Indexed:
     weights: dict[str, float] = {}
     surface: set[str] = set()
     for f in fields_of(item):
-        counts, tokens = analyze_text(f.text, f.language)
+        counts, words = analyze_text(f.text, f.language)
         for term, n in counts.items():
             weights[term] = weights.get(term, 0.0) + f.weight * (1 + 0.3 * (n - 1))
-        surface.update(_surface(tokens))
+        surface.update(w for w in words if len(w) >= 3 and not w[0].isdigit())
     if isinstance(item, EventView):
         dates = date_terms(item.when)
     else:
@@ -116,6 +115,3 @@ def index_terms(item: Item) -> Indexed:
         weights[term] = 2.0
     return Indexed({t: _saturate(w) for t, w in weights.items()}, tuple(sorted(surface)))
 
-
-def _surface(tokens: list[Token]) -> list[str]:
-    return [t.fold for t in tokens if len(t.fold) >= 3 and not t.fold[0].isdigit()]

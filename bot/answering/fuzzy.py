@@ -24,19 +24,26 @@ class Speller:
 
     def __init__(self) -> None:
         self._freq: Counter[str] = Counter()
-        self._by_delete: dict[str, set[str]] = {}
+        # Tuples, not sets: immutable tuples of strings are untracked by the cyclic GC.
+        self._by_delete: dict[str, tuple[str, ...]] = {}
         self._cache: dict[str, str | None] = {}
+        self._protected: set[str] = set()
 
     def __contains__(self, word: str) -> bool:
-        return word in self._freq
+        return word in self._freq or word in self._protected
+
+    def protect(self, word: str) -> None:
+        """A word that is never corrected but never suggested either (off-topic words: correcting
+        "wire" to "weather"-like words would decline a good question)."""
+        self._protected.add(word)
 
     def add(self, word: str, count: int = 1) -> None:
         if len(word) < self.MIN_LEN - 1 or word.isdigit():
             return
         if word not in self._freq:
-            self._by_delete.setdefault(word, set()).add(word)
-            for d in _deletes(word):
-                self._by_delete.setdefault(d, set()).add(word)
+            by_delete = self._by_delete
+            for d in _deletes(word) | {word}:
+                by_delete[d] = by_delete.get(d, ()) + (word,)
             self._cache.clear()
         self._freq[word] += count
 
@@ -51,9 +58,11 @@ class Speller:
         return result
 
     def _correct(self, word: str) -> str | None:
-        if len(word) < self.MIN_LEN or word.isdigit() or word in self._freq:
+        if len(word) < self.MIN_LEN or word.isdigit() or word in self._freq or word in self._protected:
             return None
-        max_dist = 1 if len(word) <= 6 else 2
+        # Short words have many real neighbours ("make"/"take"), so only one slip is allowed below
+        # eight letters, and the first letter must agree (people rarely mistype it).
+        max_dist = 1 if len(word) < 8 else 2
         probes = {word} | _deletes(word)
         if max_dist == 2:
             probes |= {d2 for d in _deletes(word) for d2 in _deletes(d)}
@@ -61,9 +70,11 @@ class Speller:
         for p in probes:
             hit = self._by_delete.get(p)
             if hit:
-                candidates |= hit
+                candidates.update(hit)
         best: tuple[int, int, int, str] | None = None
         for cand in candidates:
+            if cand[0] != word[0]:
+                continue
             dist = Levenshtein.distance(word, cand, weights=(1, 1, 1))
             # A swapped pair of letters is one slip, not two.
             if dist == 2 and len(word) == len(cand) and _is_transposition(word, cand):

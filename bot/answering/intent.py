@@ -24,7 +24,7 @@ _HARD_PREDICTION = {
            r"\bwhat (will|would|is going to|s going to) happen\b", r"\bwill there (be|ever be)\b",
            r"\b(next|coming) (year|decade)\b", r"\bin the (future|long run|years to come)\b",
            r"\b(do|would) you (think|expect|reckon|guess)\b", r"\byour (opinion|view|guess|prediction)\b",
-           r"\bwhat happens (next|after|if)\b", r"\bwho will win\b", r"\bwho is going to win\b",
+           r"\bwhat happens (after|if)\b", r"\bwho will win\b", r"\bwho is going to win\b",
            r"\bshould (turkey|russia|they|we)\b", r"\bwill .{0,40}\b(go to war|win|lose|invade|collapse)\b",
            r"\b(is|are) .{0,30}going to (win|lose|invade|collapse|attack|war)\b"],
     "tr": [r"\b(tahmin|ihtimal|olasilik|olasi|muhtemel)\w*", r"\bne olacak\b", r"\bgelecek yil\w*\b",
@@ -54,20 +54,26 @@ class Intent:
     cues: frozenset[str]  # every intent whose cue matched
     prediction: str | None  # "hard" (always declined), "soft" (declined unless scheduled), None
     yes_no: bool
+    cue_spans: tuple[tuple[int, int], ...] = ()  # character spans of pure question words ("when", "what's new")
 
 
-@lru_cache(maxsize=8)
-def _compiled(kind: str, language: str) -> tuple[re.Pattern[str], ...]:
+@lru_cache(maxsize=64)
+def _compiled(kind: str, language: str) -> re.Pattern[str] | None:
+    """All cue patterns of one intent and language as one alternation (one scan per question)."""
     table = {"hard": _HARD_PREDICTION, "soft": _SOFT_PREDICTION, "yes_no": _YES_NO}.get(kind)
-    if table is not None:
-        return tuple(re.compile(p) for p in table.get(language, []))
-    return tuple(re.compile(p) for p in INTENT_PATTERNS[kind].get(language, []))
+    patterns = (table if table is not None else INTENT_PATTERNS[kind]).get(language, [])
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 def _any(kind: str, languages: tuple[str, ...], text: str) -> bool:
-    return any(p.search(text) for lang in languages for p in _compiled(kind, lang))
+    for lang in languages:
+        pattern = _compiled(kind, lang)
+        if pattern is not None and pattern.search(text):
+            return True
+    return False
 
 
+@lru_cache(maxsize=4096)
 def detect(folded_question: str, language: str) -> Intent:
     """The intent of a folded question (see `normalize.folded_text`)."""
     text = folded_question.strip()
@@ -84,4 +90,14 @@ def detect(folded_question: str, language: str) -> Intent:
         prediction = "hard"
     elif _any("soft", (language,), text) and kind not in ("when", "where", "who", "how_many", "how_long", "why"):
         prediction = "soft"
-    return Intent(kind=kind, cues=cues, prediction=prediction, yes_no=yes_no)
+    spans: list[tuple[int, int]] = []
+    for k in _PURE_CUES:
+        for lang in languages:
+            pattern = _compiled(k, lang)
+            if pattern is not None:
+                spans.extend(m.span() for m in pattern.finditer(text))
+    return Intent(kind=kind, cues=cues, prediction=prediction, yes_no=yes_no, cue_spans=tuple(spans))
+
+
+# Intents whose cue words say only what is asked, never what about: they are not topic words.
+_PURE_CUES = ("how_long", "next", "latest", "when", "where", "who", "why", "what")

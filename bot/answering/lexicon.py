@@ -61,7 +61,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "END": {
         "en": ["end", "ends", "ended", "ending", "finish", "finished", "over", "terminate", "terminated", "expire",
                "expires", "expired", "collapse", "collapsed", "break down", "broke down"],
-        "tr": ["bit*", "sona er*", "son bul*", "çök*"],
+        "tr": ["bitti*", "bitecek*", "bitiş*", "bitme*", "sona er*", "son bul*", "çöktü*", "çöküş*", "çökme*"],
         "ru": ["законч*", "кончит*", "заверш*", "истек*", "рухн*", "сорва*"],
     },
     "CLOSE": {
@@ -94,9 +94,10 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "AGREE": {
         "en": ["agree", "agreed", "agrees", "agreement", "agreements", "deal", "deals", "accord", "accords", "pact",
                "protocol", "memorandum", "treaty", "sign", "signed", "signing", "settle", "settled", "consensus",
-               "understanding", "arrangement", "arrangements", "agreemnt", "agrement", "greed"],
-        "tr": ["anlaş*", "antlaş*", "mutabakat*", "mutabık*", "uzlaş*", "protokol*", "imza*", "kararlaştır*", "sözleşme*"],
-        "ru": ["соглаш*", "соглас*", "договор*", "сделк*", "протокол*", "меморандум*", "подпис*", "условил*"],
+               "understanding", "arrangement", "arrangements", "agreemnt", "agrement", "conclude", "concluded", "struck",
+               "strike a deal", "reach agreement", "reached agreement"],
+        "tr": ["anlaş*", "antlaş*", "mutabakat*", "mutabık*", "uzlaş*", "protokol*", "imza*", "kararlaştır*", "sözleşme*", "akdet*"],
+        "ru": ["соглаш*", "соглас*", "договор*", "сделк*", "протокол*", "меморандум*", "подпис*", "условил*", "заключ*"],
     },
     "TALKS": {
         "en": ["talks", "talk", "negotiation", "negotiations", "negotiate", "negotiated", "negotiating", "discussion",
@@ -104,7 +105,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "consultations", "round", "session", "sessions", "conference", "negotations", "negociations"],
         "tr": ["görüşme*", "görüşül*", "görüştü*", "görüşüyor*", "müzakere*", "toplantı*", "zirve*", "istişare*",
                "oturum*", "konuş*"],
-        "ru": ["переговор*", "встреч*", "саммит*", "консультац*", "обсужд*", "обсуди*", "раунд*", "сесси*", "совещан*"],
+        "ru": ["переговор*", "встреч*", "встрет*", "саммит*", "консультац*", "обсужд*", "обсуди*", "раунд*", "сесси*", "совещан*"],
     },
     "DELEGATION": {
         "en": ["delegation", "delegations", "delegates", "envoy", "envoys", "team", "officials", "mission"],
@@ -122,7 +123,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "casualties", "fatality", "fatalities", "lost", "losses", "loss", "slain", "toll", "perished", "martyr",
                "martyrs", "martyred", "killd", "wounded"],
         "tr": ["öl*", "şehit*", "hayatını kaybet*", "hayatlarını kaybet*", "kayıp*", "kaybı*", "kaybet*", "can kaybı*"],
-        "ru": ["убит*", "убил*", "убива*", "погиб*", "гибел*", "смерт*", "жертв*", "потер*", "умер*", "погибш*"],
+        "ru": ["убит*", "убил*", "убива*", "погиб*", "гибел*", "смерт*", "жертв*", "потер*", "умер*", "погибш*", "унес* жизн*", "унося* жизн*"],
     },
     "TROOPS": {
         "en": ["troop", "troops", "soldier", "soldiers", "forces", "force", "servicemen", "personnel", "army", "armies",
@@ -179,7 +180,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "position", "posts", "outposts", "observation posts", "withdraw", "withdrawal", "withdrew", "pull out",
                "pullout", "retreat"],
         "tr": ["kal*", "mevzi*", "konum*", "çekil*", "çekilme*", "gözlem nokta*", "üs*"],
-        "ru": ["оста*", "позици*", "вывод*", "отвод*", "отступ*", "пост*", "уйд*", "ухо*"],
+        "ru": ["остал*", "остаю*", "остают*", "оставал*", "останут*", "остаться", "позици*", "вывод*", "отвод*", "отступ*", "уйд*"],
     },
     "DEPART": {
         "en": ["leave", "leaves", "left", "depart", "departed", "departure", "go home", "went home", "exit"],
@@ -191,7 +192,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "announced", "announcement", "declare", "declared", "claim", "claimed", "comment", "comments",
                "remark", "remarks", "quote", "quoted", "according", "word", "words", "spoke", "speak", "stance",
                "position", "warn", "warned", "warning", "threat", "threaten", "threatened"],
-        "tr": ["söyle*", "söz*", "dedi", "demiş*", "diyor*", "açıkla*", "beyan*", "ifade*", "belirt*", "uyar*",
+        "tr": ["söyle*", "söz*", "dedi", "demiş*", "diyor*", "açıkla*", "beyan*", "ilan*", "ifade*", "belirt*", "uyar*",
                "tehdit*", "yorum*", "demeç*"],
         "ru": ["заяв*", "сказа*", "говор*", "сообщ*", "отмет*", "предупре*", "угро*", "коммент*", "слов*", "высказ*"],
     },
@@ -322,9 +323,9 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ru": ["люд*", "человек*", "мирн* жител*", "жител*", "семь*", "миллион*", "тысяч*", "сотн*"],
     },
     "DEADLINE": {
-        "en": ["deadline", "deadlines", "due", "timeframe", "time limit", "within", "days"],
-        "tr": ["son tarih*", "süre*", "mühlet*", "içinde", "gün"],
-        "ru": ["срок*", "дедлайн*", "течение", "дней", "суток"],
+        "en": ["deadline", "deadlines", "timeframe", "time limit", "time frame"],
+        "tr": ["son tarih*", "süre", "süresi*", "mühlet*"],
+        "ru": ["срок*", "дедлайн*"],
     },
     "LINE": {
         "en": ["line", "front", "frontline", "front line", "contact", "line of contact"],
@@ -379,7 +380,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bhow (long|much time) (is|are) (there|it|left) (until|till|before)\b",
                r"\b(days?|weeks?|time) (left|remaining|to go) (until|till|before)\b", r"\bcount ?down\b",
                r"\bhow many days (left|remain|until|till|before|to)\b", r"\bhow (long|soon) (un)?til\b",
-               r"\bhow long ago\b", r"\bhow many (days|weeks|months|years) ago\b", r"\bhow soon\b"],
+               r"\bhow long ago\b", r"\bhow many (days|weeks|months|years) ago\b", r"\bhow soon\b",
+               r"\bhow long (has it been|is it since|since)\b", r"\bhow many (days|weeks|months|years) (since|have passed)\b"],
         "tr": [r"\b(kac|ne kadar) (gun|hafta|zaman|sure)? ?(kaldi|var)\b", r"\bkalan (gun|sure)\b",
                r"\bkac gun sonra\b", r"\bne kadar (sure )?(once|sonra)\b", r"\bkac (gun|yil|ay|hafta) once\b",
                r"\bne kadar zaman (kaldi|var|gecti)\b", r"\bkac gun (var|kaldi)\b"],
@@ -404,12 +406,12 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bпо-вашему\b", r"\bпо вашему\b", r"\bстоит ли\b", r"\bудастся ли\b", r"\bли война\b"],
     },
     "status": {
-        "en": [r"\bstill\b", r"\b(is|are|was) (the |a )?[\w\- ]{0,40}(holding|working|going on|in effect|in force|"
+        "en": [r"\bstill\b", r"(^|\b(and|but|so|if|whether|me)\s)(is|are|was|were) (the |a )?[\w\- ]{0,40}(holding|working|going on|in effect|in force|"
                r"in place|respected|over|intact|on track|suspended|postponed|cancelled|canceled|happening|alive|"
                r"running|underway|under way|continuing|active|stable|fragile|broken|collapsed|violated|agreed|done|"
                r"finalised|finalized|settled|implemented|operational|ongoing)\b",
                r"\b(current|latest) (status|state|situation)\b", r"\bstatus\b", r"\bsituation (now|today|currently)\b",
-               r"\b(has|have|did) (the )?[\w\- ]{0,30}(start|started|begin|begun|began|happen|happened|collapse|"
+               r"(^|\b(and|but|so|if|whether|me)\s)(has|have|did) (the )?[\w\- ]{0,30}(start|started|begin|begun|began|happen|happened|collapse|"
                r"collapsed|hold|held|end|ended|stop|stopped|break|broken|broke)\b",
                r"\bhow is (the )?[\w\- ]{0,30}(going|holding|doing)\b", r"\bany (violations|progress)\b",
                r"\bhow are (the )?[\w\- ]{0,30}going\b", r"\bis it (holding|working|over|on)\b",
@@ -432,8 +434,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
         "ru": [r"\bследующ\w*\b", r"\bближайш\w*\b", r"\bпредстоящ\w*\b", r"\bвпереди\b", r"\bчто дальше\b"],
     },
     "latest": {
-        "en": [r"\b(latest|newest|most recent|recent|last)\b", r"\b(any|anything|what is|whats|something) new\b",
-               r"\bnews\b", r"\bupdates?\b", r"\bwhat is (happening|going on)\b", r"\bwhat happened (recently|lately|last)\b",
+        "en": [r"\b(latest|newest|most recent|recent|recently|lately|last)\b", r"\b(any|anything|what is|whats|something) new\b",
+               r"\bnews\b", r"\bnew\b", r"\bwhat new\b", r"\bupdates?\b", r"\bwhat is (happening|going on)\b", r"\bwhat happened (recently|lately|last)\b",
                r"\bany developments?\b", r"\bdevelopments?\b", r"\blately\b", r"\bso far\b", r"\bsum(mary| up)\b",
                r"\bcatch me up\b", r"\bfill me in\b", r"\bbrief me\b"],
         "tr": [r"\b(son|en son|yeni)\b", r"\bhaber\w*\b", r"\bguncel\w*\b", r"\bgelisme\w*\b", r"\bne var ne yok\b",
@@ -501,12 +503,16 @@ STOPWORDS: dict[str, frozenset[str]] = {
         and or but if because while there here this that these those it its they them their he him his she her we
         us our you your i me my mine what when where who whom whose why how which any anything something some all
         each every much many more most very just also too not no yes please thanks thank hi hello hey ok okay
-        tell know want need like get got let lets say anyone someone one ones up out off again still even yet
+        tell know want need like get got let lets anyone someone one ones up out off again still even yet
         really actually currently right now today exactly precisely supposed going gonna will shall s t d ll re
         ve m bot info information question answer kind sort thing things stuff lot lots way wondering wonder
         curious quick quickly remind mind happen happens happened happening ago long soon near around abt
         i'm im am planning plan work working our team ngo journalist analyst reporter diplomat need needs
         guys folks asking ask wanted would like could you can you do you know please
+        take takes taking took taken make makes making made get gets getting give gives gave given put puts
+        go goes went gone come comes came place places since number numbers figure figures count total amount event events thing things stuff key important main
+        major critical crucial big milestone milestones step steps stand stands matter matters situation
+        exactly precise specific roughly approximately basically anyway whole overall general generally
     """.split()),
     "tr": frozenset("""
         ve ile de da ki mi mı mu mü mudur midir mıdır müdür bu şu o bir için gibi kadar daha en çok az ne neden
@@ -515,6 +521,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         merhaba selam tamam peki hakkında üzerine sonra önce ile yani bile sadece hala halen hâlâ mi? ediyor
         edildi edilecek etti etmek yapıldı yapılacak oluyor olacak mı oldu mu neler nedir ne zaman kaç tane
         söyler misin söyleyebilir misin misiniz musunuz bilgi bilgisi rica ederim acaba öğrenmek istiyorum
+        önemli kritik ana temel olay olaylar olayı sayı sayısı sayısını toplam miktar şey şeyler tam tam olarak kesin acaba peki
     """.split()),
     "ru": frozenset("""
         и в во на с со к ко о об от до по за из у же ли бы то не ни но а или да нет это этот эта эти тот та те
@@ -523,6 +530,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
         привет спасибо скажите скажи подскажите подскажи расскажите расскажи можно ли вообще просто именно
         также тоже очень всё все весь там тут здесь этого этой этом эту того чем чего при про для через
         свой свои своих хочу хотел хотела узнать интересно информация вопрос ответ
+        ключевая ключевой ключевые ключевую важная важный важные важную главная главный главные событие
+        события событий точно именно вообще число количество общее
     """.split()),
 }
 
@@ -580,18 +589,18 @@ OFF_TOPIC: dict[str, dict[str, list[str]]] = {
     "chitchat": {
         "en": ["who are you", "your name", "how are you", "love", "girlfriend", "boyfriend", "date me", "marry",
                "horoscope", "zodiac", "movie", "movies", "film", "films", "song", "songs", "music", "poem", "poetry",
-               "homework", "essay", "translate", "capital of", "population of", "celebrity", "netflix", "series",
+               "homework", "essay", "translate", "what day is it", "what time is it", "capital of", "population of", "celebrity", "netflix", "series",
                "novel", "book", "books", "game of thrones", "meaning of life", "pet", "dog", "cat", "cats", "dogs",
                "car", "cars", "phone", "iphone", "vacation", "holiday", "hotel", "flight", "flights", "ticket", "tickets",
                "visa", "birthday", "gift", "diet", "weight", "health", "doctor", "medicine", "covid", "vaccine",
                "president of france", "moon", "mars", "planet", "dinosaur", "dinosaurs", "stars", "astrology",
                "lottery", "casino", "fashion", "clothes", "shoes", "hair", "tallest", "biggest country", "ocean"],
         "tr": ["adın ne*", "nasılsın*", "aşk*", "sevgili*", "burç*", "film*", "dizi*", "şarkı*", "müzik*", "şiir*",
-               "ödev*", "çevirir*", "başkenti*", "tatil*", "otel*", "uçak bilet*", "bilet*", "vize*",
+               "ödev*", "çevirir*", "günlerden ne", "saat kaç", "başkenti*", "tatil*", "otel*", "uçak bilet*", "bilet*", "vize*",
                "doğum gün*", "hediye*", "diyet*", "sağlık*", "doktor*", "ilaç*", "kedi*", "köpek*", "araba*", "telefon*",
                "gezegen*", "piyango*"],
         "ru": ["как тебя зовут", "кто ты", "как дела", "любов*", "девушк*", "гороскоп*", "фильм*", "кино", "сериал*",
-               "песн*", "музык*", "стихотворени*", "домашн* задани*", "переведи*", "столиц*", "отпуск*",
+               "песн*", "музык*", "стихотворени*", "какой сегодня день", "который час", "домашн* задани*", "переведи*", "столиц*", "отпуск*",
                "отел*", "гостиниц*", "билет*", "виза", "визу", "визы", "день рождения", "подарок*", "диет*", "здоровь*", "врач*",
                "лекарств*", "кошк*", "собак*", "машин*", "телефон*", "луна", "луну", "планет*", "лотере*"],
     },

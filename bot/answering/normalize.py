@@ -43,6 +43,7 @@ _NUM_UNIT = re.compile(r"(\d)([a-zа-яçğışöü]{1,3})\b")
 # A word, a number (3.7 / 3,7) or a road name; an apostrophe ends a Turkish proper noun ("Mart'ta").
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+(?:\d+)?|\d+[^\W\d_]*", re.UNICODE)
 _CYRILLIC = re.compile(r"[а-яё]")
+_ACCENTED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]", re.UNICODE)
 
 
@@ -70,8 +71,11 @@ def lower(text: str, language: str = "en") -> str:
 def fold(text: str) -> str:
     """Accent-free form used for every lookup ("ateşkes" → "ateskes", "ещё" → "еще")."""
     text = text.translate(_FOLD)
-    if any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", text)):
-        text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    if text.isascii() or not _ACCENTED.search(text):
+        return text
+    decomposed = unicodedata.normalize("NFD", text.replace("й", "\x00"))
+    if any(unicodedata.combining(ch) for ch in decomposed):
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("\x00", "й")
     return text
 
 

@@ -32,6 +32,14 @@ ACTION_CONCEPTS = frozenset({
 _ALL_STOPWORDS = frozenset(fold(w) for words in lexicon.STOPWORDS.values() for w in words)
 _SHORTHAND = {fold(k): v for k, v in lexicon.SHORTHAND.items()}
 _MONTH = re.compile(r"^MONTH(\d+)$")
+# Where a long message splits into clauses: the clause holding the question is what is asked.
+_CLAUSE = re.compile(r"[.;:!?…]+\s+|\s[-–—]+\s|\n+")
+_PRECISE_INTENTS = frozenset(intent_mod.PRECEDENCE) - {"what"}
+
+
+# Concepts that state what is asked about a topic ("holding", "collapsed"): for a status question they
+# are the predicate, not the topic — the answer is the newest status, whatever it says.
+PREDICATE_CONCEPTS = ACTION_CONCEPTS | frozenset({"HOLD"})
 
 
 @dataclass
@@ -42,6 +50,23 @@ class Group:
     known: bool
     corrected: bool = False
     idf: float = 0.0
+    context: bool = False  # from a clause around the question ("I'm with an NGO ..."): weak, not required
+
+    @property
+    def term_set(self) -> frozenset[str]:
+        cached = self.__dict__.get("_term_set")
+        if cached is None:
+            cached = self.__dict__["_term_set"] = frozenset(t for t, _ in self.terms)
+        return cached
+
+    def hits(self, terms: frozenset[str] | set[str]) -> bool:
+        """Whether any of the group's terms is among `terms`."""
+        return not self.term_set.isdisjoint(terms)
+
+    @property
+    def weight(self) -> float:
+        """How much the group counts when judging whether a fact covers the question."""
+        return 0.0 if self.context else self.idf
 
     @property
     def is_entity(self) -> bool:
@@ -87,13 +112,23 @@ def _expand_shorthand(tokens: list[Token], language: str) -> list[Token]:
     return [Token(t.lower, t.fold, i, t.cyrillic) for i, t in enumerate(out)]
 
 
+def _off_topic(tok: Token, language: str, index: InvertedIndex) -> list[str]:
+    """Off-topic categories of a word, unless the stored text itself uses the word."""
+    off = off_topic_lexicon()
+    stems = (stem(tok.lower, "ru"),) if tok.cyrillic else (stem(tok.lower, "en"), stem(tok.lower, "tr"))
+    cats = off.concepts_of(tok.fold, stems)
+    if cats and not any(w in index for w in token_terms(tok, language, query=True).words):
+        return sorted(cats)
+    return []
+
+
 def _correct_tokens(tokens: list[Token], index: InvertedIndex, speller: Speller, language: str) -> tuple[list[Token], set[int]]:
     """Replace words nobody knows by the nearest known word; returns the tokens and which changed."""
-    lex = compiled_lexicon()
     out: list[Token] = []
     changed: set[int] = set()
     for i, tok in enumerate(tokens):
-        if tok.fold in _ALL_STOPWORDS or len(tok.fold) < speller.MIN_LEN or tok.fold[0].isdigit():
+        if (tok.fold in _ALL_STOPWORDS or len(tok.fold) < speller.MIN_LEN or tok.fold[0].isdigit()
+                or _off_topic(tok, language, index)):
             out.append(tok)
             continue
         tt = token_terms(tok, language, query=True)
@@ -106,8 +141,27 @@ def _correct_tokens(tokens: list[Token], index: InvertedIndex, speller: Speller,
             changed.add(i)
         else:
             out.append(tok)
-    del lex
     return out, changed
+
+
+def _context_clauses(tokens: list[Token], clause_of: list[int], language: str) -> set[int]:
+    """Clauses of a long message that only give context: all but the last one that asks something."""
+    clauses = sorted(set(clause_of))
+    if len(clauses) < 2 or len(tokens) < 9:
+        return set()
+    asking = []
+    for n in clauses:
+        words = [t for t, c in zip(tokens, clause_of) if c == n]
+        cues = intent_mod.detect(folded_text(words), language).cues
+        if cues & _PRECISE_INTENTS or intent_mod.detect(folded_text(words), language).yes_no:
+            asking.append(n)
+    if not asking:
+        return set()
+    question = asking[-1]
+    # Very short question clauses ("when?") lean on the clause before them: keep that one too.
+    if sum(1 for c in clause_of if c == question) <= 2 and question - 1 in clauses:
+        return set(clauses) - {question, question - 1}
+    return set(clauses) - {question}
 
 
 def analyse(
@@ -115,11 +169,18 @@ def analyse(
 ) -> Query:
     """Everything the engine needs to know about a question before searching."""
     language = detect(question, fallback_language)
-    tokens = _expand_shorthand(tokenize(question, language), language)
+    tokens: list[Token] = []
+    clause_of: list[int] = []
+    for n, clause in enumerate(_CLAUSE.split(question)):
+        clause_tokens = _expand_shorthand(tokenize(clause, language), language)
+        tokens.extend(clause_tokens)
+        clause_of.extend([n] * len(clause_tokens))
+    tokens = [Token(t.lower, t.fold, i, t.cyrillic) for i, t in enumerate(tokens)]
     tokens, changed = _correct_tokens(tokens, index, speller, language)
     folded = folded_text(tokens)
     found_intent = intent_mod.detect(folded, language)
     query = Query(text=question, language=language, tokens=tokens, folded=folded, intent=found_intent)
+    context_clauses = _context_clauses(tokens, clause_of, language)
 
     off = off_topic_lexicon()
     lex = compiled_lexicon()
@@ -133,13 +194,17 @@ def analyse(
     for first, _last, category in off_hits:
         query.off_topic.append(category)
 
+    # Character offsets of tokens in the folded question, to drop pure question words ("when", "new").
+    offsets, position = [], 0
+    for tok in tokens:
+        offsets.append((position, position + len(tok.fold)))
+        position += len(tok.fold) + 1
+    cue_tokens = {i for i, (a, b) in enumerate(offsets)
+                  if any(s <= a and b <= e for s, e in found_intent.cue_spans)}
     months: dict[int, int] = {}
     for i, tok in enumerate(tokens):
-        stems = (stem(tok.lower, "ru"),) if tok.cyrillic else (stem(tok.lower, "en"), stem(tok.lower, "tr"))
-        off_cats = off.concepts_of(tok.fold, stems)
-        if off_cats and not any(w in index for w in token_terms(tok, language, query=True).words):
-            query.off_topic.extend(sorted(off_cats))
-        if tok.fold in _ALL_STOPWORDS and i not in in_phrase:
+        query.off_topic.extend(_off_topic(tok, language, index))
+        if (tok.fold in _ALL_STOPWORDS or i in cue_tokens) and i not in in_phrase:
             continue
         tt = token_terms(tok, language, query=True)
         concepts = set(tt.concepts) | in_phrase.get(i, set())
@@ -153,13 +218,17 @@ def analyse(
         known = any(w in index for w, _ in terms)
         if i in covered and not known:
             continue
+        in_context = clause_of[i] in context_clauses
         if not known and not concepts:
-            if len(tok.fold) >= 3 and not tok.fold[0].isdigit():
+            if len(tok.fold) >= 3 and not tok.fold[0].isdigit() and not in_context:
                 query.unknown.append(tok.fold)
             continue
         if tok.fold[0].isdigit():
             terms = [(w, 0.4) for w, _ in terms]
-        query.groups.append(Group(tok.fold, terms, frozenset(concepts), known, corrected=i in changed))
+        if in_context:
+            terms = [(w, q * 0.3) for w, q in terms]
+        query.groups.append(Group(tok.fold, terms, frozenset(concepts), known, corrected=i in changed,
+                                  context=in_context))
 
     # "15 March", "March 15th", "15 марта", "15 Mart" → the day's events.
     for i, month in months.items():

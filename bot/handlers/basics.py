@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 import logging
 
-from telegram import Update
+from telegram import ChatMember, Update
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import chat_context, send_html
+from bot.handlers.common import chat_context, forget_prefs, send_html, services_of
+from bot.preferences import set_active
 from bot.render import esc, start_keyboard
 from bot.ui_text import COMMANDS, t
 
@@ -52,3 +53,15 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     ctx = await chat_context(update, context)
     await send_html(context, update.effective_chat.id, t("not_text", ctx.language))
     log.info("chat=%s non-text message", update.effective_chat.id)
+
+
+async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The bot was blocked/unblocked by a user, or added to/removed from a group: keep `active` in step."""
+    change = update.my_chat_member
+    if change is None:
+        return
+    status = change.new_chat_member.status
+    active = status not in (ChatMember.BANNED, ChatMember.LEFT)
+    await set_active(services_of(context).database, change.chat.id, active)
+    forget_prefs(context, change.chat.id)
+    log.info("chat=%s bot membership %s -> %s (active=%s)", change.chat.id, change.old_chat_member.status, status, active)

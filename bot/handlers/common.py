@@ -14,7 +14,7 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ContextTypes
 
 from bot import clock
-from bot.preferences import ChatPrefs, prefs_for, set_active
+from bot.preferences import ChatPrefs, PrefsCache, resolve_prefs, set_active
 from bot.render import split_message
 from bot.services import Services
 from bot.snapshot import NegotiationView
@@ -59,14 +59,29 @@ def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return context.application.bot_data["services"]
 
 
+def prefs_cache(context: ContextTypes.DEFAULT_TYPE) -> PrefsCache:
+    cache = context.application.bot_data.get("prefs_cache")
+    if cache is None:
+        cache = context.application.bot_data["prefs_cache"] = PrefsCache()
+    return cache
+
+
+def forget_prefs(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+    """Call after writing a chat's settings, so the next update reads them afresh."""
+    prefs_cache(context).forget(chat_id)
+
+
 async def chat_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> ChatContext:
     services = services_of(context)
     chat = update.effective_chat
     user = update.effective_user
     chat_id = chat.id if chat else (user.id if user else 0)
-    prefs = await prefs_for(services.database, services.settings, chat_id, user.language_code if user else None)
+    stored = await prefs_cache(context).get(services.database, chat_id)
+    prefs = resolve_prefs(chat_id, stored, services.settings, user.language_code if user else None)
     if chat and not prefs.active:
         await set_active(services.database, chat_id, True)  # they wrote again: they unblocked us
+        forget_prefs(context, chat_id)
+        log.info("chat=%s is active again", chat_id)
     return ChatContext(services=services, prefs=prefs, now=clock.now())
 
 

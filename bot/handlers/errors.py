@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import services_of
+from bot.handlers.common import forget_prefs, services_of
 from bot.preferences import set_active
 from bot.ui_text import t
 
@@ -24,6 +24,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("chat=%s blocked the bot or removed it (update %s); marking the chat inactive", chat_id, update_id)
         if chat_id is not None:
             await set_active(services_of(context).database, chat_id, False)
+            forget_prefs(context, chat_id)
         return
     if isinstance(error, BadRequest):
         log.warning("update %s chat=%s: Telegram refused a request: %s", update_id, chat_id, error)

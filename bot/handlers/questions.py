@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import OrderedDict
+from datetime import datetime
 from uuid import uuid4
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Message, Update
@@ -13,7 +15,9 @@ from telegram.ext import ContextTypes, filters
 from bot import clock
 from bot.handlers.common import chat_context, send_html, services_of
 from bot.preferences import language_from_telegram
+from bot.answering import Answer
 from bot.render import answer_html, answer_keyboard, split_message
+from bot.services import Services
 from bot.ui_text import t
 
 log = logging.getLogger("bot.handlers")
@@ -41,6 +45,44 @@ class AddressedToBot(filters.MessageFilter):
 ADDRESSED_TO_BOT = AddressedToBot()
 
 
+class AnswerCache:
+    """Recent answers, so the questions everyone asks at once ("when do the patrols start?") are
+    answered once per minute rather than once per user.
+
+    The key holds everything an answer depends on: the question, the reader's zone and scope, and the
+    clock to the minute (relative wording such as "in 3 hours"); the cache empties itself when the
+    timeline is reloaded after an edit (a new snapshot object).
+    """
+
+    def __init__(self, max_entries: int = 2048) -> None:
+        self.max_entries = max_entries
+        self._snapshot: object | None = None
+        self._entries: OrderedDict[tuple[object, ...], Answer] = OrderedDict()
+
+    def answer(self, services: Services, text: str, now: datetime, zone: str, scope: int | None) -> Answer:
+        timeline = services.timeline
+        if timeline.snapshot is not self._snapshot:
+            self._entries.clear()
+            self._snapshot = timeline.snapshot
+        key = (text, zone, scope, now.replace(second=0, microsecond=0))
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)
+            return found
+        answer = timeline.answer(text, now=now, language=None, reader_zone=zone, negotiation_id=scope)
+        self._entries[key] = answer
+        if len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
+        return answer
+
+
+def answer_cache(context: ContextTypes.DEFAULT_TYPE) -> AnswerCache:
+    cache = context.application.bot_data.get("answer_cache")
+    if cache is None:
+        cache = context.application.bot_data["answer_cache"] = AnswerCache()
+    return cache
+
+
 def question_text(message: Message) -> str:
     text = message.text or ""
     username = message.get_bot().username
@@ -54,9 +96,7 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None:
         return
     ctx = await chat_context(update, context)
-    answer = ctx.services.timeline.answer(
-        question_text(message), now=ctx.now, language=None, reader_zone=ctx.zone, negotiation_id=ctx.scope()
-    )
+    answer = answer_cache(context).answer(ctx.services, question_text(message), ctx.now, ctx.zone, ctx.scope())
     await send_html(
         context,
         message.chat_id,
@@ -84,9 +124,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if not text:
         await query.answer([], cache_time=5, button=None)
         return
-    answer = services.timeline.answer(
-        text, now=clock.now(), language=None, reader_zone=services.settings.default_timezone, negotiation_id=None
-    )
+    answer = answer_cache(context).answer(services, text, clock.now(), services.settings.default_timezone, None)
     results = []
     if answer.answered:
         body = split_message(answer_html(answer))[0]

@@ -44,6 +44,7 @@ async def _need_negotiation(update: Update, context: ContextTypes.DEFAULT_TYPE, 
             context, update.effective_chat.id, t("choose_negotiation", ctx.language),
             negotiations_keyboard(snapshot.negotiations, None),
         )
+        log.info("chat=%s offered the choice of negotiation", update.effective_chat.id)
     return negotiation
 
 
@@ -168,6 +169,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await _edit_or_send(update, context, text, event_card_keyboard(event, ctx.language))
         elif callback.action == "src":
             kind, entry_id = callback.args[0], int(callback.args[1])
+            if kind not in ("e", "p"):
+                raise ValueError(kind)
             entry = snapshot.event(entry_id) if kind == "e" else next((p for p in snapshot.points if p.id == entry_id), None)
             if entry is None:
                 await send_html(context, update.effective_chat.id, t("unknown_event", ctx.language))

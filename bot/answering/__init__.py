@@ -1,0 +1,10 @@
+"""Answering plain-language questions about a negotiation's timeline (en, tr, ru).
+
+Pure domain code: no Telegram, no database. `Answerer(snapshot).answer(question, now=...)` returns an
+`Answer` of plain-text blocks that any front end can render.
+"""
+
+from bot.answering.engine import Answerer
+from bot.answering.types import Answer, Block, Match
+
+__all__ = ["Answer", "Answerer", "Block", "Match"]

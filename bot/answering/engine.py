@@ -1,0 +1,875 @@
+"""The answering engine: question in, sourced answer (or an honest decline) out.
+
+Steps: analyse the question (language, intent, term groups), search the inverted index, re-rank the
+candidates for the intent (a date question wants the event whose *title* carries the action asked
+about; a status question wants the newest step on the topic), check that the best fact really covers
+the question (no invented numbers or dates), then compose the reply.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Union
+
+from bot.answering import compose as C
+from functools import lru_cache
+
+from bot.answering.analyze import compiled_lexicon, off_topic_lexicon, text_term_set
+from bot.answering.intent import _HARD_PREDICTION, _SOFT_PREDICTION
+from bot.answering.docs import doc_key, fields_of, index_terms
+from bot.answering.fuzzy import Speller
+from bot.answering.index import Hit, InvertedIndex
+from bot.answering.lexicon import INTENT_PATTERNS, STOPWORDS
+from bot.answering.normalize import fold, has_content, sentences
+from bot.answering.query import ACTION_CONCEPTS, PREDICATE_CONCEPTS, Group, Query, analyse
+from bot.answering.types import Answer, Block, Match
+from bot.i18n import t
+from bot.snapshot import EventView, NegotiationView, PointView, SourceRef, StatusStepView, TimelineSnapshot, When
+
+Item = Union[EventView, PointView]
+
+_NUMBER_WORDS = re.compile(
+    r"\d|\b(million|millions|thousand|thousands|hundred|hundreds|dozen|dozens|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|milyon|milyonlarca|bin|binlerce|yüz|iki|üç|dört|"
+    r"beş|altı|yedi|sekiz|dokuz|on|altmış|миллион\w*|тысяч\w*|сот\w+|десятк\w*|дюжин\w*|два|две|три|четыре|пять|"
+    r"шесть|семь|восемь|девять|десять|шестьдесят|тр[её]х\w*|двух\w*|пят\w+|сем\w+|девят\w+)\b", re.IGNORECASE)
+_REASON = re.compile(
+    r"\b(to halt|to stop|in order to|so that|because|due to|after|aimed|to end|to prevent|için|amacıyla|nedeniyle|"
+    r"yüzünden|dolayı|чтобы|из-за|поскольку|так как|с целью|ради)\b", re.IGNORECASE)
+# Concepts that name the status a step records, for "when was X agreed / did X take effect".
+_STEP_FOR_CONCEPT = {
+    "AGREE": ("agreed", "largely_agreed"), "START": ("in_effect",), "HOLD": ("in_effect",),
+    "SUSPEND": ("suspended",), "END": ("ended",), "STOP": ("ended", "suspended"), "VIOLATION": ("violated",),
+}
+
+
+@dataclass
+class Candidate:
+    doc: int
+    item: Item
+    score: float
+    mask: int
+    coverage: float
+    matched: float
+
+
+@dataclass
+class _Step:
+    """A dated statement about a topic: an event, or one step of a point's status history."""
+
+    when: When
+    status: str
+    item: Item
+    score: float
+    step: StatusStepView | None = None
+    text: str = ""
+
+
+@dataclass
+class _State:
+    events: dict[int, EventView] = field(default_factory=dict)
+    points: dict[int, PointView] = field(default_factory=dict)
+    negotiations: dict[int, NegotiationView] = field(default_factory=dict)
+    by_negotiation: dict[int, set[int]] = field(default_factory=dict)
+    title_terms: dict[int, frozenset[str]] = field(default_factory=dict)
+
+
+class Answerer:
+    """Answers plain-language questions about the timeline in English, Turkish and Russian.
+
+    Build once from a snapshot; after an admin edit call `upsert_event` / `remove_event` /
+    `upsert_point` / `remove_point` (or `refresh(snapshot)`, which re-indexes only what changed).
+    """
+
+    def __init__(self, snapshot: TimelineSnapshot) -> None:
+        self._index = InvertedIndex()
+        self._speller = Speller()
+        self._s = _State()
+        self._sorted: dict[int | None, tuple[list[float], list[EventView]]] = {}
+        self._sentences: dict[tuple[int, str], list[tuple[str, frozenset[str], str]]] = {}
+        self._clauses: dict[int, dict[str, int]] = {}
+        self._topic_cache: dict[tuple[str, int | None], list[str]] = {}
+        self._attrib: dict[int, frozenset[str]] = {}
+        for word in _known_vocabulary():
+            self._speller.add(word, 3)
+        for word in off_topic_lexicon().words:
+            self._speller.protect(word)
+        for words in STOPWORDS.values():
+            for w in words:
+                self._speller.add(fold(w), 5)
+        for cue in ("when", "where", "what", "which", "who", "why", "how", "start", "status", "latest", "next",
+                    "holding", "still", "going", "agreed", "happened", "corridor", "patrols", "ceasefire"):
+            self._speller.add(cue, 5)
+        self.refresh(snapshot)
+
+    # ------------------------------------------------------------------ indexing
+    def refresh(self, snapshot: TimelineSnapshot) -> None:
+        """Bring the index in line with `snapshot`, re-indexing only items that changed."""
+        s = self._s
+        s.negotiations = {n.id: n for n in snapshot.negotiations}
+        new_events = {e.id: e for e in snapshot.events}
+        new_points = {p.id: p for p in snapshot.points}
+        for eid in [i for i in s.events if i not in new_events]:
+            self.remove_event(eid)
+        for pid in [i for i in s.points if i not in new_points]:
+            self.remove_point(pid)
+        for eid, event in new_events.items():
+            old = s.events.get(eid)
+            if old is None or not _same(old, event):
+                self.upsert_event(event)
+        for pid, point in new_points.items():
+            old = s.points.get(pid)
+            if old is None or not _same(old, point):
+                self.upsert_point(point)
+
+    def upsert_event(self, event: EventView) -> None:
+        self._put("event", event)
+        self._s.events[event.id] = event
+        self._sorted.clear()
+        self._topic_cache.clear()
+
+    def remove_event(self, event_id: int) -> None:
+        event = self._s.events.pop(event_id, None)
+        self._drop(doc_key("event", event_id), event.negotiation_id if event else None)
+        self._sorted.clear()
+        self._topic_cache.clear()
+
+    def upsert_point(self, point: PointView) -> None:
+        self._put("point", point)
+        self._s.points[point.id] = point
+        self._topic_cache.clear()
+
+    def remove_point(self, point_id: int) -> None:
+        point = self._s.points.pop(point_id, None)
+        self._drop(doc_key("point", point_id), point.negotiation_id if point else None)
+        self._topic_cache.clear()
+
+    def _put(self, kind: str, item: Item) -> None:
+        key = doc_key(kind, item.id)  # type: ignore[arg-type]
+        old = self._s.events.get(item.id) if kind == "event" else self._s.points.get(item.id)
+        if old is not None and old.negotiation_id != item.negotiation_id:
+            self._s.by_negotiation.get(old.negotiation_id, set()).discard(key)
+        indexed = index_terms(item)
+        self._index.put(key, indexed.terms)
+        for word in indexed.surface:
+            self._speller.add(word)
+        self._s.by_negotiation.setdefault(item.negotiation_id, set()).add(key)
+        titles: set[str] = set()
+        for f in fields_of(item):
+            if f.name == "title":
+                titles |= text_term_set(f.text, f.language)
+        self._s.title_terms[key] = frozenset(titles)
+        for lang in ("en", "tr", "ru"):
+            self._sentences.pop((key, lang), None)
+        self._clauses.pop(key, None)
+        self._attrib.pop(key, None)
+
+    def _drop(self, key: int, negotiation_id: int | None) -> None:
+        self._index.remove(key)
+        self._s.title_terms.pop(key, None)
+        if negotiation_id is not None:
+            self._s.by_negotiation.get(negotiation_id, set()).discard(key)
+        for lang in ("en", "tr", "ru"):
+            self._sentences.pop((key, lang), None)
+        self._clauses.pop(key, None)
+        self._attrib.pop(key, None)
+
+    def _item(self, key: int) -> Item | None:
+        return self._s.points.get(key // 2) if key % 2 else self._s.events.get(key // 2)
+
+    # ------------------------------------------------------------------ answering
+    def answer(
+        self,
+        question: str,
+        *,
+        now: datetime,
+        language: str | None = None,
+        reader_zone: str = "UTC",
+        negotiation_id: int | None = None,
+    ) -> Answer:
+        """Answer `question` as of `now` (aware UTC) for a reader in `reader_zone`."""
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=timezone.utc)
+        if not has_content(question):
+            lang = language if language in ("en", "tr", "ru") else "en"
+            return self._decline(lang, "empty", "decline_empty", negotiation_id)
+        q = analyse(question, index=self._index, speller=self._speller, fallback_language=language)
+        ctx = _Ctx(q=q, now=now, zone=reader_zone, negotiation_id=negotiation_id, lang=q.language)
+        if q.off_topic:
+            subject = t("subject_" + q.off_topic[0], ctx.lang)
+            return self._decline(ctx.lang, q.intent.kind, "decline_off_topic", negotiation_id, subject=subject)
+        if q.intent.prediction == "hard":
+            return self._decline(ctx.lang, "prediction", "decline_prediction", negotiation_id)
+        groups = q.known_groups
+        allowed = self._s.by_negotiation.get(negotiation_id, set()) if negotiation_id is not None else None
+        hits = self._index.search([g.terms for g in groups], limit=16, allowed=allowed) if groups else []
+        cands = self._rerank(ctx, groups, hits)
+        kind = q.intent.kind
+        if kind in ("next", "latest") and not self._topical_query(q, cands):
+            return self._next_or_latest(ctx, kind)
+        if not cands:
+            if kind in ("when", "what", "latest", "status") and not q.unknown and not groups:
+                return self._overview(ctx)
+            return self._decline(ctx.lang, kind, "decline_no_match", negotiation_id)
+        problem = self._doubt(q, cands[0])
+        if problem == "generic" and kind in ("what", "when", "status", "latest") and not q.unknown:
+            return self._overview(ctx)
+        if problem is not None:
+            key = "decline_unrecorded" if problem == "unrecorded" else "decline_no_match"
+            return self._decline(ctx.lang, kind, key, negotiation_id, closest=cands[:2] if problem == "unrecorded" else (),
+                                 ctx=ctx)
+        if q.intent.prediction == "soft" and not self._scheduled_fact(ctx, cands[0]):
+            return self._decline(ctx.lang, "prediction", "decline_prediction", negotiation_id, closest=cands[:1], ctx=ctx)
+        if kind == "next":
+            return self._next_on_topic(ctx, cands)
+        if kind in ("status", "latest"):
+            return self._status(ctx, cands)
+        if kind in ("when", "how_long"):
+            return self._when(ctx, cands)
+        return self._describe(ctx, cands)
+
+    # ------------------------------------------------------------------ ranking and doubt
+    def _rerank(self, ctx: "_Ctx", groups: list[Group], hits: list[Hit]) -> list[Candidate]:
+        q = ctx.q
+        weights = self._weights(q, groups)
+        total = sum(weights) or 1.0
+        concepts = q.concepts()
+        actions = {"#" + c for g in groups if g.is_action and not g.context for c in g.concepts & ACTION_CONCEPTS}
+        kind = q.intent.kind
+        out: list[Candidate] = []
+        for hit in hits:
+            item = self._item(hit.doc)
+            if item is None:
+                continue
+            matched = sum(w for i, w in enumerate(weights) if hit.mask >> i & 1)
+            coverage = matched / total
+            score = hit.score * (0.4 + 0.6 * coverage)
+            titles = self._s.title_terms.get(hit.doc, frozenset())
+            if actions:
+                in_title = sum(1 for a in actions if a in titles or (a in ("#START", "#END") and _is_range(item)))
+                score *= 1.0 + 0.35 * in_title
+            # How many of the question's words the title itself carries: the title says what a fact is about.
+            title_cover = sum(w for g, w in zip(groups, weights) if g.hits(titles))
+            score *= 1.0 + 0.5 * title_cover / total
+            if kind == "who":
+                said_by = self._attribution_terms(hit.doc, item)
+                by_cover = sum(w for g, w in zip(groups, weights) if g.hits(said_by))
+                score *= 1.0 + 0.6 * by_cover / total
+            if isinstance(item, EventView):
+                if "AGREE" in concepts and item.kind == "agreement":
+                    score *= 1.4
+                if kind in ("when", "how_long", "next") and item.when.starts_at is not None:
+                    score *= 1.15
+                if kind == "where" and item.place:
+                    score *= 1.15
+                if kind == "who" and item.kind == "statement":
+                    score *= 1.1
+            elif kind in ("when", "how_long"):
+                score *= 0.8
+            elif kind in ("status",):
+                score *= 1.1
+            if actions and kind != "status" and not self._supports_actions(hit.doc, item, groups, hit.mask):
+                score *= 0.3
+            out.append(Candidate(hit.doc, item, score, hit.mask, coverage, matched))
+        out.sort(key=lambda c: (-c.score, c.doc))
+        return out
+
+    def _weights(self, q: Query, groups: list[Group]) -> list[float]:
+        """How much each group counts for coverage: context clauses count nothing, and for a status
+        question the predicate ("holding", "collapsed") does not either."""
+        status = q.intent.kind in ("status", "latest")
+        return [0.0 if (status and g.concepts & PREDICATE_CONCEPTS and not g.is_entity) else g.weight for g in groups]
+
+    def _doubt(self, q: Query, best: Candidate) -> str | None:
+        """Why the best fact might not answer the question: None, "no_match", "unrecorded", "generic"."""
+        groups = q.known_groups
+        weights = self._weights(q, groups)
+        unknown = len(q.unknown)
+        matched = [bool(best.mask >> i & 1) for i in range(len(groups))]
+        if best.coverage < 0.5:
+            return "unrecorded" if best.matched >= 1.5 and not unknown else "no_match"
+        topical = any(m and w > 0 and not g.is_entity for g, w, m in zip(groups, weights, matched))
+        if unknown and not topical:
+            return "no_match"
+        topic = [g for g, w in zip(groups, weights) if w > 0 and not g.is_action]
+        ranged = _is_range(best.item) and self._title_has_topic(best.doc, topic)
+        for g, w, m in zip(groups, weights, matched):
+            if w > 0 and not m and (g.is_action or g.is_entity):
+                if ranged and g.concepts & {"START", "END"}:
+                    continue
+                return "unrecorded"
+        if q.intent.kind != "status" and any(g.is_action and w > 0 for g, w in zip(groups, weights)):
+            if not self._supports_actions(best.doc, best.item, groups, best.mask):
+                return "unrecorded"
+        if "SAY" in q.concepts() and not self._said_by_named(q, best):
+            return "unrecorded"
+        if max((w for w, m in zip(weights, matched) if m), default=0.0) < 0.45:
+            return "generic"
+        return None
+
+    def _said_by_named(self, q: Query, cand: Candidate) -> bool:
+        """"What did X say": X must be who is quoted (attribution) or the subject of a statement."""
+        named = [g for g in q.known_groups if g.is_entity and not g.context]
+        if not named:
+            return True
+        said_by = self._attribution_terms(cand.doc, cand.item)
+        titles = self._s.title_terms.get(cand.doc, frozenset())
+        statement = isinstance(cand.item, EventView) and cand.item.kind == "statement"
+        for g in named:
+            if g.hits(said_by) or (statement and g.hits(titles)):
+                return True
+        return False
+
+    def _attribution_terms(self, doc: int, item: Item) -> frozenset[str]:
+        cached = self._attrib.get(doc)
+        if cached is None:
+            cached = text_term_set(" . ".join(s.attribution for s in item.sources if s.attribution), "en")
+            self._attrib[doc] = cached
+        return cached
+
+    def _supports_actions(self, doc: int, item: Item, groups: list[Group], mask: int) -> bool:
+        """Each action asked about ("close", "start") is said in one sentence with the topic asked about.
+
+        "The two countries came close to confrontation" mentions "close", but not the corridor: it
+        does not say when the corridor closes.
+        """
+        where = self._clauses.get(doc)
+        if where is None:
+            # term → bit set of the sentences (of any field, any language) it occurs in
+            where = {}
+            n = 0
+            for f in fields_of(item):
+                for sentence in sentences(f.text) or [f.text]:
+                    bit = 1 << n
+                    n += 1
+                    for term in text_term_set(sentence, f.language):
+                        where[term] = where.get(term, 0) | bit
+            self._clauses[doc] = where
+
+        def clauses_of(g: Group) -> int:
+            mask = 0
+            for term, _ in g.terms:
+                mask |= where.get(term, 0)
+            return mask
+
+        others = [g for g in groups if not g.is_action and g.weight > 0]
+        other_mask = 0
+        for o in others:
+            other_mask |= clauses_of(o)
+        for g in groups:
+            if not g.is_action or g.context:
+                continue
+            if _is_range(item) and g.concepts & {"START", "END"} and self._title_has_topic(doc, others):
+                continue
+            mask = clauses_of(g)
+            if not (mask & other_mask if others else mask):
+                return False
+        return True
+
+    def _title_has_topic(self, doc: int, groups: list[Group]) -> bool:
+        titles = self._s.title_terms.get(doc, frozenset())
+        return bool(groups) and all(g.hits(titles) for g in groups if not g.is_entity)
+
+    def _topical_query(self, q: Query, cands: list[Candidate]) -> bool:
+        return bool(cands) and any(g.idf >= 0.45 for g in q.known_groups) and cands[0].coverage >= 0.5
+
+    def _scheduled_fact(self, ctx: "_Ctx", cand: Candidate) -> bool:
+        """A yes/no question about the future is answerable if the schedule holds it."""
+        item = cand.item
+        if not isinstance(item, EventView) or cand.coverage < 0.75:
+            return False
+        starts = item.when.starts_at
+        return item.status in ("scheduled", "postponed", "cancelled") or (starts is not None and starts > ctx.now)
+
+    # ------------------------------------------------------------------ answers by intent
+    def _step_text(self, point: PointView, step: StatusStepView, lang: str) -> str:
+        """"Ceasefire ...: Akar: the attacks have stopped, the ceasefire is holding" in the reader's
+        language when possible (a step's note is English; its linked event may be translated)."""
+        linked = self._s.events.get(step.event_id) if step.event_id else None
+        if lang == "en" and step.note:
+            said = step.note
+        elif linked is not None:
+            said = linked.title_in(lang)
+        else:
+            said = step.note
+        return f"{point.title_in(lang)} — {said}" if said else point.title_in(lang)
+
+    def _when(self, ctx: "_Ctx", cands: list[Candidate]) -> Answer:
+        q, lang = ctx.q, ctx.lang
+        best = cands[0]
+        item = best.item
+        when: When | None
+        status: str
+        title = item.title_in(lang)
+        event_id: int | None = None
+        source = self._best_source(item, q)
+        if isinstance(item, PointView):
+            step = self._step_for(item, q, ctx.now)
+            when, status = (step.when, step.status) if step else (item.status_since, item.status)
+            linked = self._s.events.get(step.event_id) if step and step.event_id else None
+            event_id = linked.id if linked and linked.when.starts_at else None
+        else:
+            when, status = item.when, item.status
+            event_id = item.id if item.when.starts_at else None
+            if item.when.ends_at is not None and "END" in q.concepts() and "START" not in q.concepts():
+                when = When(item.when.ends_at, "day", item.when.timezone)
+        parts = C.date_parts(when, status, ctx.now, lang, ctx.zone)
+        if q.intent.kind == "how_long" and when is not None and when.starts_at is not None:
+            key = "how_long_future" if when.starts_at > ctx.now else "how_long_past"
+            headline = C.fill(key, lang, title=title, **parts)
+        else:
+            headline = C.fill("when_headline", lang, title=title, **parts)
+        blocks = [Block("headline", headline)]
+        detail = item.details_in(lang)
+        if detail:
+            blocks.append(Block("detail", _short(detail)))
+        blocks += self._quote_and_source(source, lang)
+        matches = [C.match_of(item, best.score, lang, when=when, status=status, source=source)]
+        matches += [C.match_of(c.item, c.score, lang) for c in cands[1:3]]
+        return Answer(True, lang, q.intent.kind, tuple(blocks), tuple(matches), event_id)
+
+    def _status(self, ctx: "_Ctx", cands: list[Candidate]) -> Answer:
+        """The newest dated statement on the topic, then older ones as history."""
+        q, lang, now = ctx.q, ctx.lang, ctx.now
+        top = cands[0].score
+        weights = self._weights(q, q.known_groups)
+        topic = [g for g, w in zip(q.known_groups, weights) if w > 0 and not g.is_entity]
+        # On topic: scores close to the best, or a title that names the topic (an admin's new event
+        # written in English only is still about "devriyeler" when its title says "patrols").
+        topical = [c for c in cands if c.coverage >= 0.5 and self._doubt(q, c) is None
+                   and (c.score >= 0.45 * top or (c.score >= 0.15 * top and self._title_has_topic(c.doc, topic)))]
+        steps: list[_Step] = []
+        for c in topical:
+            item = c.item
+            if isinstance(item, EventView):
+                if item.when.starts_at is not None:
+                    steps.append(_Step(item.when, item.status, item, c.score, text=item.title_in(lang)))
+            else:
+                for st in item.history:
+                    if st.when.starts_at is not None:
+                        steps.append(_Step(st.when, st.status, item, c.score * 0.98, step=st,
+                                           text=self._step_text(item, st, lang)))
+        if not steps:
+            return self._describe(ctx, cands)
+        past = [s for s in steps if s.when.starts_at <= now]  # type: ignore[operator]
+        future = [s for s in steps if s.when.starts_at > now]  # type: ignore[operator]
+
+        def day(s: _Step) -> str:
+            if s.when.ends_at is not None and s.when.ends_at <= now:
+                return C.iso_date(When(s.when.ends_at, "day", s.when.timezone)) or ""
+            return C.iso_date(s.when) or ""
+
+        if past:
+            newest_day = max(day(s) for s in past)
+            newest = max((s for s in past if day(s) == newest_day), key=lambda s: s.score)
+        else:
+            newest = min(future, key=lambda s: (s.when.starts_at, -s.score))
+        parts = C.date_parts(newest.when, newest.status, now, lang, ctx.zone)
+        if isinstance(newest.item, PointView):
+            headline = C.fill("status_headline", lang, text=newest.text, **parts)
+        else:
+            headline = C.fill("when_headline", lang, title=newest.text, **parts)
+        blocks = [Block("headline", headline)]
+        item = newest.item
+        if newest.step is not None:
+            linked = self._s.events.get(newest.step.event_id) if newest.step.event_id else None
+            if linked is not None and linked.details_in(lang):
+                blocks.append(Block("detail", _short(linked.details_in(lang))))
+        elif item.details_in(lang):
+            blocks.append(Block("detail", _short(item.details_in(lang))))
+        # History: what was said earlier on the same topic — the point's own earlier steps first, then
+        # events whose title names the topic; never the update the headline already reports.
+        represented = {id(newest.item)}
+        if newest.step is not None and newest.step.event_id:
+            linked_event = self._s.events.get(newest.step.event_id)
+            if linked_event is not None:
+                represented.add(id(linked_event))
+        seen = {(day(newest), newest.text)}
+        newest_day = day(newest)
+
+        def relevance(s: _Step) -> int:
+            if s.item is newest.item:
+                return 0
+            doc = doc_key("point" if isinstance(s.item, PointView) else "event", s.item.id)
+            return 1 if self._title_has_topic(doc, topic) else 2
+
+        earlier = [s for s in past if day(s) < newest_day and id(s.item) not in represented or
+                   (s.item is newest.item and s is not newest and day(s) < newest_day)]
+        earlier = [s for s in earlier if relevance(s) < 2]
+        earlier.sort(key=lambda s: (relevance(s), -(s.when.starts_at.timestamp())))  # type: ignore[union-attr]
+        history = sorted(earlier[:3], key=lambda s: s.when.starts_at, reverse=True)  # type: ignore[arg-type, return-value]
+        shown = 0
+        for s in history:
+            label = (day(s), s.text if s.step is None else s.text + s.status)
+            if label in seen or shown >= 3:
+                continue
+            seen.add(label)
+            text = s.text
+            blocks.append(Block("history", C.fill("history_line", lang, text=text,
+                                                  **C.date_parts(s.when, s.status, now, lang, ctx.zone))))
+            shown += 1
+        if past and future:
+            nxt = min(future, key=lambda s: s.when.starts_at)  # type: ignore[arg-type, return-value]
+            blocks.append(Block("note", C.fill("upcoming_line", lang, title=nxt.text,
+                                               **C.date_parts(nxt.when, nxt.status, now, lang, ctx.zone))))
+        source = self._best_source(item, q)
+        if newest.step is not None and newest.step.event_id:
+            # The update that set this status is an event of its own: cite where that update came from.
+            linked = self._s.events.get(newest.step.event_id)
+            if linked is not None and linked.sources:
+                source = self._best_source(linked, q)
+        blocks += self._quote_and_source(source, lang)
+        event_id = item.id if isinstance(item, EventView) else (newest.step.event_id if newest.step else None)
+        matches = [C.match_of(item, newest.score, lang, when=newest.when, status=newest.status, source=source)]
+        for c in topical:
+            if c.item is not item and len(matches) < 3:
+                matches.append(C.match_of(c.item, c.score, lang))
+        return Answer(True, lang, q.intent.kind, tuple(blocks), tuple(matches), event_id)
+
+    def _describe(self, ctx: "_Ctx", cands: list[Candidate]) -> Answer:
+        """what / who / why / where / how many: the sentence of the stored text that answers it."""
+        q, lang = ctx.q, ctx.lang
+        kind = q.intent.kind
+        best = cands[0]
+        if kind == "what" and "AGREE" in q.concepts() and isinstance(best.item, EventView) and best.item.kind == "agreement":
+            return self._agreement(ctx, best, cands)
+        pool = [best] + [c for c in cands[1: 6 if kind == "why" else 3] if self._doubt(q, c) is None]
+        pick = self._best_sentence(ctx, pool)
+        if kind == "how_many":
+            if pick is None or not _has_quantity(pick[1]):
+                return self._decline(lang, kind, "decline_unrecorded", ctx.negotiation_id, closest=cands[:1], ctx=ctx)
+            cand, sentence = pick
+            terms = text_term_set(sentence, lang) | self._s.title_terms.get(cand.doc, frozenset())
+            groups = q.known_groups
+            total = sum(g.weight for g in groups) + 0.6 * len(q.unknown)
+            covered = sum(g.weight for g in groups if g.hits(terms))
+            for g in groups:
+                if g.is_entity and g.weight > 0 and not g.hits(terms):
+                    return self._decline(lang, kind, "decline_unrecorded", ctx.negotiation_id)
+            if total and covered / total < 0.55:
+                return self._decline(lang, kind, "decline_unrecorded", ctx.negotiation_id)
+        cand, sentence = pick if pick else (best, best.item.title_in(lang))
+        item = cand.item
+        when = item.when if isinstance(item, EventView) else item.status_since
+        status = item.status
+        parts = C.date_parts(when, status, ctx.now, lang, ctx.zone)
+        title = item.title_in(lang)
+        blocks: list[Block] = []
+        if kind == "where" and isinstance(item, EventView) and item.place:
+            blocks.append(Block("headline", C.fill("where_headline", lang, title=title, place=item.place,
+                                                   date=parts["date"])))
+            if sentence == title:
+                extra = self._best_sentence(ctx, [cand], exclude_title=True)
+                sentence = extra[1] if extra else sentence
+            if sentence != title:
+                blocks.append(Block("detail", sentence))
+        elif sentence == title:
+            blocks.append(Block("headline", C.fill("when_headline", lang, title=title, **parts)))
+            if item.details_in(lang):
+                blocks.append(Block("detail", _short(item.details_in(lang))))
+        else:
+            blocks.append(Block("headline", sentence))
+            blocks.append(Block("detail", C.fill("dated_line", lang, title=title, **parts)))
+        source = self._best_source(item, q)
+        blocks += self._quote_and_source(source, lang, skip=sentence)
+        event_id = item.id if isinstance(item, EventView) and item.when.starts_at else None
+        matches = [C.match_of(item, cand.score, lang, source=source)]
+        matches += [C.match_of(c.item, c.score, lang) for c in cands[:3] if c.item is not item][:2]
+        return Answer(True, lang, kind, tuple(blocks), tuple(matches), event_id)
+
+    def _agreement(self, ctx: "_Ctx", best: Candidate, cands: list[Candidate]) -> Answer:
+        """"What was agreed?": the agreement, then each provision linked to it with its status."""
+        lang, item = ctx.lang, best.item
+        assert isinstance(item, EventView)
+        parts = C.date_parts(item.when, item.status, ctx.now, lang, ctx.zone)
+        blocks = [Block("headline", C.fill("when_headline", lang, title=item.title_in(lang), **parts))]
+        if item.details_in(lang):
+            blocks.append(Block("detail", item.details_in(lang)))
+        points = [p for p in self._s.points.values() if p.negotiation_id == item.negotiation_id
+                  and any(st.event_id == item.id for st in p.history)]
+        if points:
+            lines = [t("agreed_intro", lang)]
+            for p in sorted(points, key=lambda p: p.id):
+                since = p.status_since
+                lines.append(C.fill("point_line", lang, title=p.title_in(lang),
+                                    status=C.status_label(p.status, lang),
+                                    date=C.format_when(since, lang, ctx.zone) if since else ""))
+            blocks.append(Block("detail", "\n".join(lines)))
+        source = self._best_source(item, ctx.q)
+        blocks += self._quote_and_source(source, lang)
+        matches = [C.match_of(item, best.score, lang, source=source)]
+        matches += [C.match_of(p, best.score * 0.9, lang) for p in points[:3]]
+        return Answer(True, lang, "what", tuple(blocks), tuple(matches), item.id)
+
+    def _next_on_topic(self, ctx: "_Ctx", cands: list[Candidate]) -> Answer:
+        """"When is the next patrol?": the earliest future event on the topic, else its status."""
+        top = cands[0].score
+        future = [c for c in cands if c.score >= 0.4 * top and isinstance(c.item, EventView)
+                  and c.item.when.starts_at is not None and c.item.when.starts_at > ctx.now]
+        if not future:
+            return self._status(ctx, cands)
+        best = min(future, key=lambda c: (c.item.when.starts_at, -c.score))  # type: ignore[union-attr]
+        return self._when(ctx, [best] + [c for c in cands if c is not best])
+
+    def _next_or_latest(self, ctx: "_Ctx", kind: str) -> Answer:
+        lang, now = ctx.lang, ctx.now
+        starts, events = self._events_sorted(ctx.negotiation_id)
+        if not events:
+            return self._decline(lang, kind, "decline_no_match", ctx.negotiation_id)
+        cut = bisect_right(starts, now.timestamp())
+        future, past = events[cut:], events[:cut]
+        blocks: list[Block] = []
+        chosen: EventView
+        if kind == "next":
+            upcoming = [e for e in future if e.is_key_date] or future
+            if upcoming:
+                chosen = upcoming[0]
+                parts = C.date_parts(chosen.when, chosen.status, now, lang, ctx.zone)
+                blocks.append(Block("headline", C.fill("next_headline", lang, title=chosen.title_in(lang), **parts)))
+            else:
+                chosen = ([e for e in past if e.is_key_date] or past)[-1]
+                parts = C.date_parts(chosen.when, chosen.status, now, lang, ctx.zone)
+                blocks.append(Block("headline", C.fill("next_none", lang, title=chosen.title_in(lang), **parts)))
+        else:
+            pool = past or future
+            last_day = max(C.iso_date(e.when) or "" for e in pool) if past else None
+            chosen = (max((e for e in pool if C.iso_date(e.when) == last_day),
+                          key=lambda e: (e.is_key_date, e.updated_at or datetime.min.replace(tzinfo=timezone.utc), e.id))
+                      if past else pool[0])
+            parts = C.date_parts(chosen.when, chosen.status, now, lang, ctx.zone)
+            blocks.append(Block("headline", C.fill("latest_headline", lang, title=chosen.title_in(lang), **parts)))
+            if past and future:
+                nxt = ([e for e in future if e.is_key_date] or future)[0]
+                blocks.append(Block("note", C.fill("upcoming_line", lang, title=nxt.title_in(lang),
+                                                   **C.date_parts(nxt.when, nxt.status, now, lang, ctx.zone))))
+        if chosen.details_in(lang):
+            blocks.insert(1, Block("detail", _short(chosen.details_in(lang))))
+        source = chosen.sources[0] if chosen.sources else None
+        blocks += self._quote_and_source(source, lang)
+        matches = (C.match_of(chosen, 1.0, lang, source=source),)
+        return Answer(True, lang, kind, tuple(blocks), matches, chosen.id)
+
+    def _overview(self, ctx: "_Ctx") -> Answer:
+        """A question naming only the negotiation itself ("tell me about Idlib"): summary and key dates."""
+        lang, now = ctx.lang, ctx.now
+        _starts, events = self._events_sorted(ctx.negotiation_id)
+        key_events = [e for e in events if e.is_key_date] or events
+        if not key_events:
+            return self._decline(lang, ctx.q.intent.kind, "decline_no_match", ctx.negotiation_id)
+        negotiation = self._s.negotiations.get(key_events[0].negotiation_id)
+        blocks: list[Block] = []
+        if negotiation is not None:
+            title = negotiation.translations.get(lang, {}).get("title") or negotiation.title
+            summary = negotiation.translations.get(lang, {}).get("summary") or negotiation.summary
+            blocks.append(Block("headline", title))
+            if summary:
+                blocks.append(Block("detail", summary))
+        lines = [t("key_dates", lang)]
+        for e in key_events[:6]:
+            lines.append(t("bullet", lang, text=C.fill("dated_line", lang, title=e.title_in(lang),
+                                                       **C.date_parts(e.when, e.status, now, lang, ctx.zone))))
+        blocks.append(Block("detail", "\n".join(lines)))
+        if not blocks or blocks[0].kind != "headline":
+            blocks[0] = Block("headline", blocks[0].text)
+        seen: set[str] = set()
+        for e in key_events[:6]:
+            for src in e.sources[:1]:
+                text = C.source_text(src, lang)
+                if text not in seen:
+                    seen.add(text)
+                    blocks.append(C.source_block(src, lang))
+        matches = tuple(C.match_of(e, 1.0, lang) for e in key_events[:3])
+        upcoming = [e for e in key_events if e.when.starts_at and e.when.starts_at > now]
+        return Answer(True, lang, ctx.q.intent.kind, tuple(blocks), matches, upcoming[0].id if upcoming else None)
+
+    # ------------------------------------------------------------------ helpers
+    def _decline(self, lang: str, intent: str, key: str, negotiation_id: int | None, *,
+                 closest: "list[Candidate] | tuple[()]" = (), ctx: "_Ctx | None" = None, **values: str) -> Answer:
+        # No "closest fact" and no matches: a decline must not slip in a number or date that answers
+        # a different question ("60" Turkish troops for "how many Russian soldiers died?").
+        del closest, ctx
+        blocks = [Block("note", t(key, lang, **values))]
+        topics = t("list_sep", lang).join(self._topics(lang, negotiation_id))
+        if topics:
+            blocks.append(Block("suggestions", t("suggest", lang, topics=topics)))
+        return Answer(False, lang, intent, tuple(blocks), (), None)
+
+    def _topics(self, lang: str, negotiation_id: int | None) -> list[str]:
+        """What the bot can talk about: the agreement's provisions and the key dates, in `lang`."""
+        key = (lang, negotiation_id)
+        cached = self._topic_cache.get(key)
+        if cached is None:
+            cached = self._topic_cache[key] = self._compute_topics(lang, negotiation_id)
+        return cached
+
+    def _compute_topics(self, lang: str, negotiation_id: int | None) -> list[str]:
+        points = [p for p in self._s.points.values() if negotiation_id is None or p.negotiation_id == negotiation_id]
+        nid = negotiation_id
+        if nid is None and points:
+            nid = min(p.negotiation_id for p in points)
+        titles = [p.title_in(lang) for p in sorted(points, key=lambda p: p.id) if p.negotiation_id == nid][:4]
+        _s, events = self._events_sorted(nid)
+        for e in events:
+            if e.is_key_date and e.kind in ("talks", "session") and len(titles) < 5:
+                titles.append(e.title_in(lang))
+        if not titles:
+            titles = [e.title_in(lang) for e in events[-4:]]
+        return titles
+
+    def _events_sorted(self, negotiation_id: int | None) -> tuple[list[float], list[EventView]]:
+        cached = self._sorted.get(negotiation_id)
+        if cached is None:
+            chosen = [e for e in self._s.events.values()
+                      if e.when.starts_at is not None and (negotiation_id is None or e.negotiation_id == negotiation_id)]
+            chosen.sort(key=lambda e: (e.when.starts_at, e.id))  # type: ignore[arg-type, return-value]
+            cached = ([e.when.starts_at.timestamp() for e in chosen], chosen)  # type: ignore[union-attr]
+            self._sorted[negotiation_id] = cached
+        return cached
+
+    def _step_for(self, point: PointView, q: Query, now: datetime) -> StatusStepView | None:
+        wanted: set[str] = set()
+        for c in q.concepts():
+            wanted.update(_STEP_FOR_CONCEPT.get(c, ()))
+        steps = [s for s in point.history if s.when.starts_at is not None]
+        if not steps:
+            return None
+        for s in steps:
+            if s.status in wanted:
+                return s
+        return steps[-1]
+
+    def _best_source(self, item: Item, q: Query) -> SourceRef | None:
+        """The citation whose quote or attribution shares most with the question (first on ties)."""
+        if not item.sources:
+            return None
+        if len(item.sources) == 1:
+            return item.sources[0]
+        best, best_score = item.sources[0], 0.0
+        for src in item.sources:
+            terms = text_term_set(f"{src.quote} . {src.attribution}", "en")
+            score = sum(g.idf for g in q.known_groups if g.hits(terms))
+            if score > best_score + 0.3:
+                best, best_score = src, score
+        return best
+
+    def _quote_and_source(self, source: SourceRef | None, lang: str, skip: str = "") -> list[Block]:
+        if source is None:
+            return []
+        out: list[Block] = []
+        qb = C.quote_block(source, lang)
+        if qb is not None and (not skip or fold(source.quote.lower())[:60] not in fold(skip.lower())):
+            out.append(qb)
+        out.append(C.source_block(source, lang))
+        return out
+
+    def _doc_sentences(self, cand: Candidate, lang: str) -> list[tuple[str, frozenset[str], str]]:
+        key = (cand.doc, lang)
+        cached = self._sentences.get(key)
+        if cached is None:
+            item = cand.item
+            cached = []
+            title = item.title_in(lang)
+            text_lang = lang if item.translations.get(lang, {}).get("title") else "en"
+            cached.append((title, text_term_set(title, text_lang), "title"))
+            details_lang = lang if item.translations.get(lang, {}).get("details") else "en"
+            for s in sentences(item.details_in(lang)):
+                cached.append((s, text_term_set(s, details_lang), "details"))
+            if lang == "en" or details_lang == "en":
+                for src in item.sources:
+                    for s in sentences(src.quote):
+                        cached.append((s, text_term_set(s, "en"), "quote"))
+            self._sentences[key] = cached
+        return cached
+
+    def _best_sentence(self, ctx: "_Ctx", cands: list[Candidate], exclude_title: bool = False
+                       ) -> tuple[Candidate, str] | None:
+        q = ctx.q
+        kind = q.intent.kind
+        groups = q.known_groups
+        best: tuple[float, int, Candidate, str] | None = None
+        top = cands[0].score if cands else 1.0
+        for rank, cand in enumerate(cands):
+            if cand.score < (0.3 if kind == "why" else 0.5) * top:
+                continue
+            doc_weight = (cand.score / top) ** (0.25 if kind == "why" else 0.5)
+            for order, (sentence, terms, origin) in enumerate(self._doc_sentences(cand, ctx.lang)):
+                if exclude_title and origin == "title":
+                    continue
+                score = sum(max((self._index.idf(term) * w for term, w in g.terms if term in terms), default=0.0)
+                            for g in groups)
+                if kind == "how_many" and _has_quantity(sentence):
+                    score += 1.5
+                if kind == "why" and _REASON.search(sentence):
+                    score += 1.0
+                if origin == "quote":
+                    score *= 0.9
+                if origin == "title" and kind in ("what", "who", "status"):
+                    score *= 1.1
+                score *= doc_weight
+                key = (score, -(rank * 100 + order))
+                if best is None or key > (best[0], best[1]):
+                    best = (score, -(rank * 100 + order), cand, sentence)
+        if best is None:
+            return None
+        return best[2], best[3]
+
+
+@lru_cache(maxsize=1)
+def _known_vocabulary() -> frozenset[str]:
+    """Words of the lexicon, the off-topic list and the question cues: never "corrected" away."""
+    words: set[str] = set(compiled_lexicon().words)
+    pattern_sets = [INTENT_PATTERNS] + [{"x": table} for table in (_HARD_PREDICTION, _SOFT_PREDICTION)]
+    for table in pattern_sets:
+        for by_lang in table.values():
+            for patterns in by_lang.values():
+                for pattern in patterns:
+                    plain = re.sub(r"\\[a-zA-Z]", " ", pattern)
+                    words.update(w for w in re.findall(r"[a-zа-яçğışöü]{3,}", plain))
+    return frozenset(fold(w) for w in words)
+
+
+@dataclass
+class _Ctx:
+    q: Query
+    now: datetime
+    zone: str
+    negotiation_id: int | None
+    lang: str
+
+
+def _is_range(item: Item) -> bool:
+    return isinstance(item, EventView) and item.when.ends_at is not None
+
+
+_MONTH_WORDS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+    r"jun|jul|aug|sep|sept|oct|nov|dec|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|"
+    r"aralık|январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|"
+    r"ноябр\w*|декабр\w*")
+_DATES = re.compile(
+    rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({_MONTH_WORDS})\w*|\b({_MONTH_WORDS})\w*\s+\d{{1,2}}\b|\b(19|20)\d\d\b|"
+    r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\.\s?(madde|maddesi)\b|\b(article|madde|статья|статьи)\s+\d+", re.IGNORECASE)
+
+
+def _has_quantity(sentence: str) -> bool:
+    """A number that is not part of a date, a time or an article reference."""
+    return bool(_NUMBER_WORDS.search(_DATES.sub(" ", sentence)))
+
+
+def _same(old: Item, new: Item) -> bool:
+    """Whether an item is unchanged (frozen dataclasses; translations/aliases compared explicitly)."""
+    if old is new:
+        return True
+    return old == new and old.translations == new.translations and old.aliases == new.aliases
+
+
+def _short(text: str, limit: int = 420) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = max(cut.rfind(". "), cut.rfind("; "))
+    return cut[: end + 1] if end > 120 else cut.rstrip() + "…"

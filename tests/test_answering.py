@@ -1,0 +1,281 @@
+"""What a reader of the bot notices about its answers: right facts, dates, language, sources, declines."""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import dataclasses
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from freezegun import freeze_time
+
+from bot import clock
+from bot.answering import Answer, Answerer
+from bot.runtime import bundled_snapshot
+from bot.snapshot import EventView, SourceRef, StatusStepView, TimelineSnapshot, When
+
+NOW = datetime(2026, 6, 1, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def snapshot() -> TimelineSnapshot:
+    return asyncio.run(bundled_snapshot())
+
+
+@pytest.fixture(scope="module")
+def answerer(snapshot: TimelineSnapshot) -> Answerer:
+    return Answerer(snapshot)
+
+
+def key_of(snapshot: TimelineSnapshot, answer: Answer) -> str:
+    top = answer.matches[0]
+    items = snapshot.events if top.kind == "event" else snapshot.points
+    return next(i.key for i in items if i.id == top.id)
+
+
+def sources(answer: Answer) -> list[str]:
+    return [b.text for b in answer.blocks if b.kind == "source"]
+
+
+# ---------------------------------------------------------------- the reference questions
+def test_when_do_the_joint_patrols_begin(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("When do the joint patrols begin?", now=NOW)
+    assert answer.answered and answer.language == "en" and answer.intent == "when"
+    assert key_of(snapshot, answer) == "joint-patrols-start"
+    assert answer.matches[0].date == "2020-03-15"
+    headline = answer.blocks[0]
+    assert headline.kind == "headline" and "Sunday, 15 March 2020" in headline.text and "scheduled" in headline.text
+    assert sources(answer) == [
+        "Source: Al Jazeera (with Reuters), 12 March 2020 — Hulusi Akar, Turkish Defence Minister, cited by his office"
+    ]
+    assert answer.event_id == answer.matches[0].id
+
+
+def test_how_wide_is_the_corridor(answerer: Answerer) -> None:
+    text = answerer.answer("how wide is the corridor?", now=NOW).plain_text()
+    assert "6 km" in text and "12 km" in text and "3.7 miles" in text
+
+
+def test_what_was_agreed_lists_the_deal_and_its_provisions(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("what was agreed?", now=NOW)
+    assert key_of(snapshot, answer) == "moscow-ceasefire-agreed"
+    text = answer.plain_text()
+    assert "5 March 2020" in text
+    for provision in ("Ceasefire", "Security corridor", "Joint Turkish–Russian patrols"):
+        assert provision in text
+
+
+def test_is_the_ceasefire_holding_answers_from_the_newest_statement(answerer: Answerer) -> None:
+    answer = answerer.answer("is the ceasefire holding?", now=NOW)
+    assert answer.answered and answer.intent == "status"
+    assert answer.matches[0].date == "2020-03-12"
+    assert "12 March 2020" in answer.blocks[0].text and "holding" in answer.blocks[0].text
+    history = [b.text for b in answer.blocks if b.kind == "history"]
+    assert history and all(h.startswith("Earlier, on") for h in history)
+    assert any("6 March 2020" in h or "5 March 2020" in h for h in history)
+
+
+def test_turkish_question_gets_a_turkish_answer(answerer: Answerer) -> None:
+    answer = answerer.answer("Ortak devriyeler ne zaman başlıyor?", now=NOW)
+    assert answer.language == "tr" and answer.matches[0].date == "2020-03-15"
+    text = answer.plain_text()
+    assert "15 Mart 2020 Pazar" in text and "planlandı" in text
+    assert sources(answer)[0].startswith("Kaynak: Al Jazeera (with Reuters), 12 Mart 2020")
+
+
+def test_russian_question_gets_a_russian_answer(answerer: Answerer) -> None:
+    answer = answerer.answer("Когда начнется совместное патрулирование?", now=NOW)
+    assert answer.language == "ru" and answer.matches[0].date == "2020-03-15"
+    text = answer.plain_text()
+    assert "воскресенье, 15 марта 2020" in text and "запланировано" in text
+    assert sources(answer)[0].startswith("Источник: Al Jazeera (with Reuters), 12 марта 2020")
+
+
+def test_turkish_soldiers_killed_keeps_month_precision(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("how many Turkish soldiers were killed?", now=NOW)
+    assert key_of(snapshot, answer) == "turkish-troops-killed"
+    text = answer.plain_text()
+    assert "60" in text and "February 2020" in text
+    assert "1 February" not in text and "Saturday" not in text  # never a made-up day
+
+
+# ---------------------------------------------------------------- phrasing
+@pytest.mark.parametrize(
+    "question",
+    [
+        "patrols start?",
+        "joint patrol date",
+        "wen r the joint patrolls starting",
+        "what day do russian and turkish troops start patrolling the m-4",
+        "I'm with an NGO planning aid convoys near the M4 — when exactly do the joint patrols kick off?",
+        "ortak devriyeler ne zman başlıyor",
+        "кагда начнется патрулирование",
+    ],
+)
+def test_fragments_typos_and_chatty_questions(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, now=NOW)
+    assert answer.answered and answer.matches[0].date == "2020-03-15"
+
+
+def test_synonyms_and_other_names(answerer: Answerer) -> None:
+    assert answerer.answer("is the truce still holding", now=NOW).matches[0].date == "2020-03-12"
+    assert "6 km" in answerer.answer("how wide is the buffer zone along the motorway?", now=NOW).plain_text()
+    assert "Moscow" in answerer.answer("where did Putin and Erdogan meet?", now=NOW).plain_text()
+
+
+# ---------------------------------------------------------------- relative dates and the clock
+@freeze_time("2020-03-13")
+def test_relative_date_before_the_patrols(answerer: Answerer) -> None:
+    answer = answerer.answer("When do the joint patrols begin?", now=clock.now())
+    assert "in 2 days" in answer.blocks[0].text
+
+
+@freeze_time("2020-03-13 09:00")
+def test_how_long_until_in_three_languages(answerer: Answerer) -> None:
+    assert "in 2 days" in answerer.answer("how long until the patrols begin", now=clock.now()).plain_text()
+    assert "2 gün" in answerer.answer("devriyeler kaç gün sonra başlıyor?", now=clock.now()).plain_text()
+    assert "2 дня" in answerer.answer("сколько дней осталось до начала патрулирования?", now=clock.now()).plain_text()
+
+
+@freeze_time("2020-03-13 09:00")
+def test_next_key_date(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("what's the next key date?", now=clock.now())
+    assert key_of(snapshot, answer) == "joint-patrols-start" and "in 2 days" in answer.plain_text()
+
+
+def test_next_key_date_when_nothing_is_upcoming(answerer: Answerer) -> None:
+    answer = answerer.answer("what's the next key date?", now=NOW)
+    assert answer.answered and answer.blocks[0].text.startswith("No upcoming date is recorded")
+
+
+# ---------------------------------------------------------------- declines
+@pytest.mark.parametrize(
+    "question",
+    ["What's the weather like in Idlib today?", "Who won the Galatasaray match?", "Give me a recipe for baklava",
+     "bitcoin price", "tell me a joke", "write a python function to reverse a string", "asdfghjkl",
+     "Will Turkey and Russia go to war?", "what will happen next year in Idlib?"],
+)
+def test_out_of_scope_is_declined_with_suggestions(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, now=NOW)
+    assert not answer.answered and not answer.matches and answer.event_id is None
+    suggestion = next(b.text for b in answer.blocks if b.kind == "suggestions")
+    assert suggestion.startswith("I can tell you about:") and "Security corridor" in suggestion
+
+
+@pytest.mark.parametrize("question", ["", "   ", "???", "🤔"])
+def test_empty_messages_ask_for_a_question(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question, now=NOW, language="tr")
+    assert not answer.answered and answer.language == "tr" and "Lütfen bir soru sorun" in answer.plain_text()
+
+
+def test_unrecorded_number_is_never_invented(answerer: Answerer) -> None:
+    for question in ("How many Russian soldiers died?", "Сколько российских военных погибло?", "Kaç Rus askeri öldü?"):
+        answer = answerer.answer(question, now=NOW)
+        assert not answer.answered and "60" not in answer.plain_text()
+
+
+def test_unrecorded_date_is_not_known(answerer: Answerer) -> None:
+    answer = answerer.answer("when will the corridor close?", now=NOW)
+    assert not answer.answered and "not recorded" in answer.plain_text() and "2020" not in answer.plain_text()
+
+
+def test_decline_frames_are_in_the_question_language(answerer: Answerer) -> None:
+    assert "Я могу рассказать" in answerer.answer("Какая погода в Анкаре?", now=NOW).plain_text()
+    assert "bilgi verebilirim" in answerer.answer("Bana bir fıkra anlat", now=NOW).plain_text()
+
+
+# ---------------------------------------------------------------- edits are answerable at once, without aliases
+def _suspension(snapshot: TimelineSnapshot) -> EventView:
+    return EventView(
+        id=9001,
+        key="patrols-suspended",
+        negotiation_id=snapshot.negotiations[0].id,
+        kind="incident",
+        title="Joint patrols suspended after provocations",
+        details="Russia and Turkey suspended the joint patrols on the M4 after provocations by armed groups.",
+        when=When(datetime(2020, 3, 15, 21, 0, tzinfo=timezone.utc), "day", "Europe/Istanbul"),
+        status="happened",
+        sources=(SourceRef(publisher="TASS", url="https://tass.com/x", published_on=None,
+                           attribution="Russian Defence Ministry"),),
+    )
+
+
+def _without_aliases(snapshot: TimelineSnapshot) -> TimelineSnapshot:
+    return dataclasses.replace(
+        snapshot,
+        events=tuple(dataclasses.replace(e, aliases={}) for e in snapshot.events),
+        points=tuple(dataclasses.replace(p, aliases={}) for p in snapshot.points),
+    )
+
+
+def test_new_event_is_answerable_after_upsert(snapshot: TimelineSnapshot) -> None:
+    answerer = Answerer(_without_aliases(snapshot))
+    before = answerer.answer("are the patrols still going on?", now=NOW)
+    assert "suspended" not in before.blocks[0].text
+    answerer.upsert_event(_suspension(snapshot))
+    after = answerer.answer("are the patrols still going on?", now=NOW)
+    assert after.answered and after.matches[0].id == 9001
+    assert "suspended" in after.blocks[0].text.lower() and "16 March 2020" in after.blocks[0].text
+    assert any("TASS" in s for s in sources(after))
+    assert any(b.kind == "history" for b in after.blocks)  # the older steps stay, as history
+    answerer.remove_event(9001)
+    assert answerer.answer("are the patrols still going on?", now=NOW).matches[0].id != 9001
+
+
+def test_refresh_picks_up_a_new_event(snapshot: TimelineSnapshot) -> None:
+    answerer = Answerer(snapshot)
+    answerer.refresh(dataclasses.replace(snapshot, events=snapshot.events + (_suspension(snapshot),)))
+    answer = answerer.answer("Devriyeler hâlâ devam ediyor mu?", now=NOW)
+    assert answer.matches[0].id == 9001 and "16 Mart 2020" in answer.plain_text()
+
+
+def test_point_status_step_cites_the_update(snapshot: TimelineSnapshot) -> None:
+    update = dataclasses.replace(_suspension(snapshot), id=9002, title="Russia suspends the joint patrols",
+                                 when=When(datetime(2020, 3, 17, 21, 0, tzinfo=timezone.utc), "day", "Europe/Istanbul"))
+    points = tuple(
+        dataclasses.replace(p, status="suspended", history=p.history + (
+            StatusStepView("suspended", update.when, "Russia suspended the joint patrols", 9002),))
+        if p.key == "joint-patrols" else p
+        for p in snapshot.points
+    )
+    answerer = Answerer(dataclasses.replace(snapshot, events=snapshot.events + (update,), points=points))
+    answer = answerer.answer("are the patrols still going on?", now=NOW)
+    text = answer.plain_text()
+    assert "suspended" in text.lower() and "18 March 2020" in text
+    assert any(b.url == "https://tass.com/x" for b in answer.blocks if b.kind == "source")
+
+
+def test_questions_are_scoped_to_a_negotiation(snapshot: TimelineSnapshot) -> None:
+    other = dataclasses.replace(_suspension(snapshot), id=9003, negotiation_id=999,
+                                title="Joint patrols start in another place")
+    answerer = Answerer(dataclasses.replace(snapshot, events=snapshot.events + (other,)))
+    nid = snapshot.negotiations[0].id
+    answer = answerer.answer("When do the joint patrols begin?", now=NOW, negotiation_id=nid)
+    assert all(m.negotiation_id == nid for m in answer.matches)
+
+
+# ---------------------------------------------------------------- contract
+def test_matches_carry_the_json_contract(answerer: Answerer) -> None:
+    match = answerer.answer("When did the Russian delegation arrive in Ankara?", now=NOW).matches[0]
+    assert match.kind == "event" and match.date == "2020-03-10" and match.status == "happened"
+    assert match.source == "Al Jazeera (with Reuters), 12 March 2020 — Al Jazeera/Reuters report"
+
+
+def test_every_answer_has_a_source_and_plain_text_has_no_markup(answerer: Answerer) -> None:
+    for question in ("what did Erdogan say?", "who backs whom in syria?", "why was the ceasefire agreed?",
+                     "anything new?", "tell me about Idlib"):
+        answer = answerer.answer(question, now=NOW)
+        assert answer.answered and sources(answer) and answer.matches, question
+        assert "<b>" not in answer.plain_text()
+
+
+def test_the_engine_never_imports_telegram() -> None:
+    package = Path(__file__).resolve().parents[1] / "bot" / "answering"
+    for path in package.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not any(n.split(".")[0] == "telegram" for n in names), path
