@@ -35,6 +35,11 @@ TOKEN = "123456789:AAFakeTelegramTokenForTests_0123456789"
 PG = os.environ.get("TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 
 
+def _cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def fresh_db() -> tuple[str, str]:
     name = f"bench_{uuid.uuid4().hex[:8]}"
     conn = await asyncpg.connect(make_url(PG).set(drivername="postgresql").render_as_string(hide_password=False))
@@ -75,14 +80,18 @@ async def run(count: int, rate: float, paid: bool) -> dict:
         sender = TelegramSender.create(TOKEN, f"http://127.0.0.1:{port}/bot", concurrency=config.concurrency)
         dispatcher = Dispatcher(db, sender, config)
         started = time.perf_counter()
+        cpu_started, server_cpu_started = time.process_time(), _cpu(server.pid)
+        dispatcher.start()
         while True:
-            if await dispatcher.run_once() == 0:
-                async with db.session() as session:
-                    counts = await outbox.state_counts(session)
-                if not counts.get("pending") and not counts.get("sending"):
-                    break
-                await asyncio.sleep(0.05)
+            await asyncio.sleep(0.5)
+            async with db.session() as session:
+                counts = await outbox.state_counts(session)
+            if not counts.get("pending") and not counts.get("sending"):
+                break
         wall = time.perf_counter() - started
+        cpu = {"dispatcher_cpu_s": round(time.process_time() - cpu_started, 1),
+               "fake_server_cpu_s": round(_cpu(server.pid) - server_cpu_started, 1)}
+        await dispatcher.stop()
         await sender.close()
     finally:
         await db.dispose()
@@ -95,7 +104,7 @@ async def run(count: int, rate: float, paid: bool) -> dict:
         "messages": count, "configured_rate": rate, "paid_broadcast": paid, "accepted": stats["sent"],
         "distinct_chats": stats["chats"], "rate_limited_429": stats["rate_limited"],
         "achieved_rate": round(achieved, 1), "share_of_configured": round(achieved / rate * 100, 1),
-        "wall_seconds": round(wall, 1), "dispatcher": dict(dispatcher.stats), "outbox": counts,
+        "wall_seconds": round(wall, 1), **cpu, "load_average": os.getloadavg()[0], "dispatcher": dict(dispatcher.stats), "outbox": counts,
     }
 
 

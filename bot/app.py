@@ -68,6 +68,7 @@ def build_application(settings: Settings) -> Application:
         # and applied to replies it made every user wait behind every other at 30 replies/s.
         .rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=2))
         .concurrent_updates(True)
+        .connection_pool_size(int(__import__("os").environ.get("XPOOL", "256")))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

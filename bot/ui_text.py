@@ -18,9 +18,9 @@ TEXT: dict[str, dict[str, str]] = {
         "ru": "👋 Я веду хронологию: <b>{negotiation}</b> — переговоры, о чём договорились, кто что сказал и когда что начинается.\n\nСпрашивайте своими словами по-русски, по-английски или по-турецки — например, <i>Когда начнётся совместное патрулирование?</i> В каждом ответе есть дата, статус и источник.",
     },
     "welcome_many": {
-        "en": "👋 I keep the timelines of {count} negotiations. Choose one with /negotiations, or just ask.",
-        "tr": "👋 {count} müzakerenin zaman çizelgesini tutuyorum. /negotiations ile birini seçin ya da doğrudan sorun.",
-        "ru": "👋 Я веду хронологию {count} переговоров. Выберите одни через /negotiations или просто спросите.",
+        "en": "👋 I keep the timelines of {count} negotiations: the talks, what was agreed, who said what, and the dates things start.\n\nChoose the one this chat follows with /negotiations, or just ask in your own words, in English, Turkish or Russian — for example <i>When do the joint patrols begin?</i> Every answer comes with its date, status and source.",
+        "tr": "👋 {count} müzakerenin zaman çizelgesini tutuyorum: görüşmeler, neyin kararlaştırıldığı, kimin ne dediği ve ne zaman neyin başladığı.\n\nBu sohbetin takip edeceğini /negotiations ile seçin ya da doğrudan kendi sözlerinizle Türkçe, İngilizce veya Rusça sorun — örneğin <i>Ortak devriyeler ne zaman başlıyor?</i> Her yanıt tarihi, durumu ve kaynağıyla gelir.",
+        "ru": "👋 Я веду хронологию {count} переговоров: встречи, о чём договорились, кто что сказал и когда что начинается.\n\nВыберите, за какими следить в этом чате, через /negotiations или просто спросите своими словами по-русски, по-английски или по-турецки — например, <i>Когда начнётся совместное патрулирование?</i> В каждом ответе есть дата, статус и источник.",
     },
     "help": {
         "en": "<b>Ask anything</b> about the negotiation, for example:\n• When do the joint patrols begin?\n• How wide is the security corridor?\n• What was agreed in Moscow?\n• Is the ceasefire holding?\n• Ortak devriyeler ne zaman başlıyor?\n• Когда начнётся патрулирование?\n\n<b>Commands</b>\n/timeline — the events in date order\n/next — the next key date\n/latest — the newest updates\n/points — the agreement points and their status\n/calendar — key dates as a calendar file\n/negotiations — choose the negotiation to follow\n/settings — language, time zone, reminder times\n/about — sources\n/help — this message\n\nIn groups, mention me or reply to my message.",

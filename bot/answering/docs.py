@@ -94,17 +94,17 @@ class Indexed:
     """An item's index terms and the words it shows (for the typo corrector)."""
 
     terms: dict[str, float]
-    surface: tuple[str, ...]
+    surface: tuple[tuple[str, str], ...]  # (word, language of the text it was seen in)
 
 
 def index_terms(item: Item) -> Indexed:
     weights: dict[str, float] = {}
-    surface: set[str] = set()
+    surface: set[tuple[str, str]] = set()
     for f in fields_of(item):
         counts, words = analyze_text(f.text, f.language)
         for term, n in counts.items():
             weights[term] = weights.get(term, 0.0) + f.weight * (1 + 0.3 * (n - 1))
-        surface.update(w for w in words if len(w) >= 3 and not w[0].isdigit())
+        surface.update((w, f.language) for w in words if len(w) >= 3 and not w[0].isdigit())
     if isinstance(item, EventView):
         dates = date_terms(item.when)
     else:

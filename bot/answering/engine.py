@@ -8,6 +8,7 @@ the question (no invented numbers or dates), then compose the reply.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -30,12 +31,17 @@ from bot.i18n import t
 from bot.snapshot import EventView, NegotiationView, PointView, SourceRef, StatusStepView, TimelineSnapshot, When
 
 Item = Union[EventView, PointView]
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+# Questions whose answer is a date or a number: the action asked about ("close", "resume", "killed")
+# must be what the fact states, or the date/number would answer a different question.
+_ACTION_STRICT = frozenset({"when", "how_long", "how_many", "next"})
 
 _NUMBER_WORDS = re.compile(
-    r"\d|\b(million|millions|thousand|thousands|hundred|hundreds|dozen|dozens|one|two|three|four|five|six|seven|"
+    r"(?<![\w.,])\d+(?:[.,]\d+)?|\b(million|millions|thousand|thousands|hundred|hundreds|dozen|dozens|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|milyon|milyonlarca|bin|binlerce|yüz|iki|üç|dört|"
     r"beş|altı|yedi|sekiz|dokuz|on|altmış|миллион\w*|тысяч\w*|сот\w+|десятк\w*|дюжин\w*|два|две|три|четыре|пять|"
     r"шесть|семь|восемь|девять|десять|шестьдесят|тр[её]х\w*|двух\w*|пят\w+|сем\w+|девят\w+)\b", re.IGNORECASE)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]+\s+[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]{2,}")
 _REASON = re.compile(
     r"\b(to halt|to stop|in order to|so that|because|due to|after|aimed|to end|to prevent|için|amacıyla|nedeniyle|"
     r"yüzünden|dolayı|чтобы|из-за|поскольку|так как|с целью|ради)\b", re.IGNORECASE)
@@ -84,7 +90,7 @@ class Answerer:
     `upsert_point` / `remove_point` (or `refresh(snapshot)`, which re-indexes only what changed).
     """
 
-    def __init__(self, snapshot: TimelineSnapshot) -> None:
+    def __init__(self, snapshot: TimelineSnapshot, *, freeze_gc: bool = True) -> None:
         self._index = InvertedIndex()
         self._speller = Speller()
         self._s = _State()
@@ -104,6 +110,12 @@ class Answerer:
                     "holding", "still", "going", "agreed", "happened", "corridor", "patrols", "ceasefire"):
             self._speller.add(cue, 5)
         self.refresh(snapshot)
+        if freeze_gc:
+            # The index is millions of long-lived entries; a full cyclic-GC pass over them stalls an
+            # answer by 100+ ms at 10,000 events. Frozen objects are skipped by the collector (they
+            # are still freed by reference counting); later edits are collected normally.
+            gc.collect()
+            gc.freeze()
 
     # ------------------------------------------------------------------ indexing
     def refresh(self, snapshot: TimelineSnapshot) -> None:
@@ -154,8 +166,8 @@ class Answerer:
             self._s.by_negotiation.get(old.negotiation_id, set()).discard(key)
         indexed = index_terms(item)
         self._index.put(key, indexed.terms)
-        for word in indexed.surface:
-            self._speller.add(word)
+        for word, language in indexed.surface:
+            self._speller.add(word, 1, language)
         self._s.by_negotiation.setdefault(item.negotiation_id, set()).add(key)
         titles: set[str] = set()
         for f in fields_of(item):
@@ -211,11 +223,11 @@ class Answerer:
         if kind in ("next", "latest") and not self._topical_query(q, cands):
             return self._next_or_latest(ctx, kind)
         if not cands:
-            if kind in ("when", "what", "latest", "status") and not q.unknown and not groups:
+            if kind in ("when", "what", "latest", "status") and not q.unknown and not groups and q.intent.cues:
                 return self._overview(ctx)
             return self._decline(ctx.lang, kind, "decline_no_match", negotiation_id)
         problem = self._doubt(q, cands[0])
-        if problem == "generic" and kind in ("what", "when", "status", "latest") and not q.unknown:
+        if problem == "generic" and kind in ("what", "when", "status", "latest") and not q.unknown and q.intent.cues:
             return self._overview(ctx)
         if problem is not None:
             key = "decline_unrecorded" if problem == "unrecorded" else "decline_no_match"
@@ -271,7 +283,7 @@ class Answerer:
                 score *= 0.8
             elif kind in ("status",):
                 score *= 1.1
-            if actions and kind != "status" and not self._supports_actions(hit.doc, item, groups, hit.mask):
+            if actions and kind in _ACTION_STRICT and not self._supports_actions(hit.doc, item, groups, hit.mask):
                 score *= 0.3
             out.append(Candidate(hit.doc, item, score, hit.mask, coverage, matched))
         out.sort(key=lambda c: (-c.score, c.doc))
@@ -280,8 +292,19 @@ class Answerer:
     def _weights(self, q: Query, groups: list[Group]) -> list[float]:
         """How much each group counts for coverage: context clauses count nothing, and for a status
         question the predicate ("holding", "collapsed") does not either."""
-        status = q.intent.kind in ("status", "latest")
-        return [0.0 if (status and g.concepts & PREDICATE_CONCEPTS and not g.is_entity) else g.weight for g in groups]
+        kind = q.intent.kind
+        status = kind in ("status", "latest")
+        # "where does the route END", "who will PATROL": the place or person is asked, the action is context
+        descriptive = kind in ("where", "who") and any(not g.is_action for g in groups)
+        out = []
+        for g in groups:
+            if status and g.concepts & PREDICATE_CONCEPTS and not g.is_entity:
+                out.append(0.0)
+            elif descriptive and g.is_action:
+                out.append(g.weight * 0.3)  # "where does the route END": the route is what is asked about
+            else:
+                out.append(g.weight)
+        return out
 
     def _doubt(self, q: Query, best: Candidate) -> str | None:
         """Why the best fact might not answer the question: None, "no_match", "unrecorded", "generic"."""
@@ -296,12 +319,15 @@ class Answerer:
             return "no_match"
         topic = [g for g, w in zip(groups, weights) if w > 0 and not g.is_action]
         ranged = _is_range(best.item) and self._title_has_topic(best.doc, topic)
+        strict = q.intent.kind in _ACTION_STRICT
+        if strict and q.unknown_actions:
+            return "unrecorded"
         for g, w, m in zip(groups, weights, matched):
-            if w > 0 and not m and (g.is_action or g.is_entity):
+            if w > 0 and not m and ((g.is_action and strict) or g.is_entity):
                 if ranged and g.concepts & {"START", "END"}:
                     continue
                 return "unrecorded"
-        if q.intent.kind != "status" and any(g.is_action and w > 0 for g, w in zip(groups, weights)):
+        if strict and any(g.is_action and w > 0 for g, w in zip(groups, weights)):
             if not self._supports_actions(best.doc, best.item, groups, best.mask):
                 return "unrecorded"
         if "SAY" in q.concepts() and not self._said_by_named(q, best):
@@ -462,9 +488,14 @@ class Answerer:
                 return C.iso_date(When(s.when.ends_at, "day", s.when.timezone)) or ""
             return C.iso_date(s.when) or ""
 
+        def names_topic(s: _Step) -> bool:
+            doc = doc_key("point" if isinstance(s.item, PointView) else "event", s.item.id)
+            return self._title_has_topic(doc, topic)
+
         if past:
             newest_day = max(day(s) for s in past)
-            newest = max((s for s in past if day(s) == newest_day), key=lambda s: s.score)
+            # Same day: a fact whose title names the topic beats one that mentions it in passing.
+            newest = max((s for s in past if day(s) == newest_day), key=lambda s: (names_topic(s), s.score))
         else:
             newest = min(future, key=lambda s: (s.when.starts_at, -s.score))
         parts = C.date_parts(newest.when, newest.status, now, lang, ctx.zone)
@@ -539,7 +570,7 @@ class Answerer:
         pool = [best] + [c for c in cands[1: 6 if kind == "why" else 3] if self._doubt(q, c) is None]
         pick = self._best_sentence(ctx, pool)
         if kind == "how_many":
-            if pick is None or not _has_quantity(pick[1]):
+            if pick is None or not _has_quantity(pick[1], _quantity_kind(q)):
                 return self._decline(lang, kind, "decline_unrecorded", ctx.negotiation_id, closest=cands[:1], ctx=ctx)
             cand, sentence = pick
             terms = text_term_set(sentence, lang) | self._s.title_terms.get(cand.doc, frozenset())
@@ -634,11 +665,17 @@ class Answerer:
                 parts = C.date_parts(chosen.when, chosen.status, now, lang, ctx.zone)
                 blocks.append(Block("headline", C.fill("next_none", lang, title=chosen.title_in(lang), **parts)))
         else:
-            pool = past or future
-            last_day = max(C.iso_date(e.when) or "" for e in pool) if past else None
-            chosen = (max((e for e in pool if C.iso_date(e.when) == last_day),
-                          key=lambda e: (e.is_key_date, e.updated_at or datetime.min.replace(tzinfo=timezone.utc), e.id))
-                      if past else pool[0])
+            if past:
+                # The newest day's events, walking back from the end of the date-sorted list.
+                last_day = C.iso_date(past[-1].when)
+                same_day = []
+                for e in reversed(past):
+                    if C.iso_date(e.when) != last_day:
+                        break
+                    same_day.append(e)
+                chosen = max(same_day, key=lambda e: (e.is_key_date, e.updated_at or _EPOCH, e.id))
+            else:
+                chosen = future[0]
             parts = C.date_parts(chosen.when, chosen.status, now, lang, ctx.zone)
             blocks.append(Block("headline", C.fill("latest_headline", lang, title=chosen.title_in(lang), **parts)))
             if past and future:
@@ -791,19 +828,27 @@ class Answerer:
         groups = q.known_groups
         best: tuple[float, int, Candidate, str] | None = None
         top = cands[0].score if cands else 1.0
+        quantity = _quantity_kind(q) if kind == "how_many" else "any"
+        entities = [g for g in groups if g.is_entity and g.weight > 0]
         for rank, cand in enumerate(cands):
             if cand.score < (0.3 if kind == "why" else 0.5) * top:
                 continue
             doc_weight = (cand.score / top) ** (0.25 if kind == "why" else 0.5)
+            titles = self._s.title_terms.get(cand.doc, frozenset())
             for order, (sentence, terms, origin) in enumerate(self._doc_sentences(cand, ctx.lang)):
                 if exclude_title and origin == "title":
                     continue
                 score = sum(max((self._index.idf(term) * w for term, w in g.terms if term in terms), default=0.0)
                             for g in groups)
-                if kind == "how_many" and _has_quantity(sentence):
-                    score += 1.5
+                if kind == "how_many":
+                    if entities and not all(g.hits(terms) or g.hits(titles) for g in entities):
+                        continue  # "how many Russian soldiers": a sentence about Turkish ones is no answer
+                    if _has_quantity(sentence, quantity):
+                        score += 1.5
                 if kind == "why" and _REASON.search(sentence):
                     score += 1.0
+                if kind == "who" and _NAME.search(sentence):
+                    score += 0.5  # "who" is answered by a name
                 if origin == "quote":
                     score *= 0.9
                 if origin == "title" and kind in ("what", "who", "status"):
@@ -854,9 +899,43 @@ _DATES = re.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\.\s?(madde|maddesi)\b|\b(article|madde|статья|статьи)\s+\d+", re.IGNORECASE)
 
 
-def _has_quantity(sentence: str) -> bool:
-    """A number that is not part of a date, a time or an article reference."""
-    return bool(_NUMBER_WORDS.search(_DATES.sub(" ", sentence)))
+_UNITS = {
+    "distance": r"(km|kms|kilomet\w*|kilometre\w*|mil|mile\w*|miles|км|километр\w*|мил\w*|metre\w*|meter\w*|m)\b",
+    "duration": r"(day\w*|week\w*|month\w*|year\w*|gün\w*|hafta\w*|ay\b|yıl\w*|sene\w*|дн\w*|дня|день|недел\w*|"
+                r"месяц\w*|год\w*|лет)",
+}
+_ANY_UNIT = re.compile(r"^\W{0,2}(\(?\d+[.,]?\d*\)?\s*)?(" + "|".join(_UNITS.values()) + ")", re.IGNORECASE)
+
+
+def _quantity_kind(q: Query) -> str:
+    """What a how-many question counts: a distance, a duration, or things/people."""
+    concepts = q.concepts()
+    if "WIDTH" in concepts:
+        return "distance"
+    if re.search(r"\b(days?|weeks?|months?|years?|gun|hafta|yil|sene|дней|дня|недел\w*|лет|год\w*|месяц\w*)\b", q.folded) \
+            or re.search(r"\bhow long\b|\bne kadar sur\w*|\bсколько (длил|продолжал)\w*", q.folded):
+        return "duration"
+    return "count"
+
+
+def _has_quantity(sentence: str, kind: str = "any") -> bool:
+    """A number of the kind asked about, not part of a date, a time or an article reference."""
+    text = _DATES.sub(" ", sentence)
+    for m in _NUMBER_WORDS.finditer(text):
+        if kind == "any":
+            return True
+        after = text[m.end(): m.end() + 20]
+        if m.group(0).isdigit() and after[:1].isdigit():
+            continue
+        unit = re.match(r"^\W{0,2}(\d+)?\s*" + (_UNITS.get(kind) or "(?!)"), after, re.IGNORECASE)
+        if kind == "duration" and re.search(r"(дневн|day|gün|летн|yıllık|месячн)", m.group(0) + after[:6], re.IGNORECASE):
+            return True  # "three-day", "трёхдневные", "üç günlük"
+        if kind == "count":
+            if not _ANY_UNIT.match(after):
+                return True
+        elif unit:
+            return True
+    return False
 
 
 def _same(old: Item, new: Item) -> bool:

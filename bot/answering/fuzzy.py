@@ -13,6 +13,9 @@ from collections import Counter
 from rapidfuzz.distance import Levenshtein
 
 
+_LANG_BITS = {"en": 1, "tr": 2, "ru": 4}
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -26,8 +29,11 @@ class Speller:
         self._freq: Counter[str] = Counter()
         # Tuples, not sets: immutable tuples of strings are untracked by the cyclic GC.
         self._by_delete: dict[str, tuple[str, ...]] = {}
-        self._cache: dict[str, str | None] = {}
+        self._cache: dict[tuple[str, str | None], str | None] = {}
         self._protected: set[str] = set()
+        # Which languages' text a word was seen in (bit per language): an English typo is corrected to
+        # an English word, not to a Turkish one that happens to be one letter away ("basic" → "başı").
+        self._langs: dict[str, int] = {}
 
     def __contains__(self, word: str) -> bool:
         return word in self._freq or word in self._protected
@@ -37,9 +43,10 @@ class Speller:
         "wire" to "weather"-like words would decline a good question)."""
         self._protected.add(word)
 
-    def add(self, word: str, count: int = 1) -> None:
+    def add(self, word: str, count: int = 1, language: str | None = None) -> None:
         if len(word) < self.MIN_LEN - 1 or word.isdigit():
             return
+        self._langs[word] = self._langs.get(word, 0) | _LANG_BITS.get(language or "", 7)
         if word not in self._freq:
             by_delete = self._by_delete
             for d in _deletes(word) | {word}:
@@ -47,17 +54,18 @@ class Speller:
             self._cache.clear()
         self._freq[word] += count
 
-    def correct(self, word: str) -> str | None:
-        """The known word closest to `word`, or None if nothing is close enough."""
-        if word in self._cache:
-            return self._cache[word]
-        result = self._correct(word)
+    def correct(self, word: str, language: str | None = None) -> str | None:
+        """The known word closest to `word` (seen in `language`'s text), or None if none is close."""
+        key = (word, language)
+        if key in self._cache:
+            return self._cache[key]
+        result = self._correct(word, _LANG_BITS.get(language or "", 7))
         if len(self._cache) > 50_000:
             self._cache.clear()
-        self._cache[word] = result
+        self._cache[key] = result
         return result
 
-    def _correct(self, word: str) -> str | None:
+    def _correct(self, word: str, lang_bit: int) -> str | None:
         if len(word) < self.MIN_LEN or word.isdigit() or word in self._freq or word in self._protected:
             return None
         # Short words have many real neighbours ("make"/"take"), so only one slip is allowed below
@@ -73,7 +81,7 @@ class Speller:
                 candidates.update(hit)
         best: tuple[int, int, int, str] | None = None
         for cand in candidates:
-            if cand[0] != word[0]:
+            if cand[0] != word[0] or not self._langs.get(cand, 7) & lang_bit:
                 continue
             dist = Levenshtein.distance(word, cand, weights=(1, 1, 1))
             # A swapped pair of letters is one slip, not two.

@@ -54,7 +54,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "commences", "commenced", "launch", "launched", "kick off", "kicks off", "kicked off", "take effect",
                "takes effect", "took effect", "taken effect", "come into force", "came into force", "enter into force",
                "entered into force", "go into effect", "went into effect", "first", "onset", "outset",
-               "get going", "get underway", "get under way", "startin", "strat", "stat"],
+               "get going", "get underway", "get under way", "startin", "strat", "take hold", "took hold",
+               "taken hold", "takes hold", "kick in", "kicked in", "kicks in"],
         "tr": ["başla*", "başlı*", "başlangıç*", "yürürlüğe gir*", "yürürlüğe gire*", "ilk"],
         "ru": ["начн*", "начин*", "нача*", "старт*", "запуск*", "вступ* в силу", "вступил*", "первы*"],
     },
@@ -114,7 +115,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "ARRIVE": {
         "en": ["arrive", "arrived", "arrives", "arrival", "came", "come", "comes", "coming", "land", "landed", "visit",
-               "visited", "visiting", "fly", "flew", "travel", "travelled", "traveled", "get to", "got to"],
+               "visited", "visiting", "fly", "flew", "travel", "travelled", "traveled"],
         "tr": ["geldi*", "gelmiş*", "geliyor*", "geliş*", "gelecek mi", "var*dı", "ulaş*", "ziyaret*"],
         "ru": ["прибы*", "прибыв*", "приех*", "приезж*", "прилет*", "прилeт*", "визит*"],
     },
@@ -181,6 +182,19 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "pullout", "retreat"],
         "tr": ["kal*", "mevzi*", "konum*", "çekil*", "çekilme*", "gözlem nokta*", "üs*"],
         "ru": ["остал*", "остаю*", "остают*", "оставал*", "останут*", "остаться", "позици*", "вывод*", "отвод*", "отступ*", "уйд*"],
+    },
+    "ACCUSE": {
+        "en": ["accuse", "accused", "accuses", "accusing", "accusation", "accusations", "complain", "complained",
+               "complaint", "complaints", "blame", "blamed", "criticise", "criticised", "criticize", "criticized",
+               "condemn", "condemned", "allege", "alleged"],
+        "tr": ["suçla*", "şikayet*", "şikâyet*", "eleştir*", "kına*", "itham*"],
+        "ru": ["обвин*", "жалова*", "жалоб*", "критик*", "осуди*", "осужд*", "упрек*"],
+    },
+    "RESUME": {
+        "en": ["resume", "resumed", "resumes", "resumption", "restart", "restarted", "reconvene", "reconvened",
+               "reopen", "reopened", "renew", "renewed"],
+        "tr": ["yeniden başla*", "tekrar başla*", "yeniden toplan*", "yeniden aç*"],
+        "ru": ["возобнов*", "продолж* снова"],
     },
     "DEPART": {
         "en": ["leave", "leaves", "left", "depart", "departed", "departure", "go home", "went home", "exit"],
@@ -296,7 +310,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "SUPPORT": {
         "en": ["support", "supports", "supported", "supporting", "back", "backs", "backed", "backing", "sponsor",
-               "ally", "allies", "side", "sides", "whom"],
+               "ally", "allies", "opposing sides", "whom"],
         "tr": ["destek*", "yanlı*", "taraf*", "müttefik*"],
         "ru": ["поддерж*", "союзник*", "сторон*", "покровит*"],
     },
@@ -510,7 +524,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         i'm im am planning plan work working our team ngo journalist analyst reporter diplomat need needs
         guys folks asking ask wanted would like could you can you do you know please
         take takes taking took taken make makes making made get gets getting give gives gave given put puts
-        go goes went gone come comes came place places since number numbers figure figures count total amount event events thing things stuff key important main
+        go goes went gone come comes came place places since sorry basic either neither both each side number numbers figure figures count total amount event events thing things stuff key important main
         major critical crucial big milestone milestones step steps stand stands matter matters situation
         exactly precise specific roughly approximately basically anyway whole overall general generally
     """.split()),

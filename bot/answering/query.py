@@ -27,7 +27,7 @@ ENTITY_CONCEPTS = frozenset({
 # Concepts naming what happened: if the question asks when X *closes*, a fact about X opening is no answer.
 ACTION_CONCEPTS = frozenset({
     "START", "END", "CLOSE", "SUSPEND", "POSTPONE", "CANCEL", "AGREE", "ARRIVE", "DEPART", "KILL", "DEPLOY",
-    "VIOLATION", "RETALIATE", "ESTABLISH", "REMAIN", "STOP", "DISPLACE",
+    "VIOLATION", "RETALIATE", "ESTABLISH", "REMAIN", "STOP", "DISPLACE", "RESUME",
 })
 _ALL_STOPWORDS = frozenset(fold(w) for words in lexicon.STOPWORDS.values() for w in words)
 _SHORTHAND = {fold(k): v for k, v in lexicon.SHORTHAND.items()}
@@ -86,6 +86,7 @@ class Query:
     intent: intent_mod.Intent
     groups: list[Group] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
+    unknown_actions: list[str] = field(default_factory=list)  # actions asked about that nothing records
     off_topic: list[str] = field(default_factory=list)
     date_group: int | None = None  # index of the group holding a named date, if any
 
@@ -135,7 +136,7 @@ def _correct_tokens(tokens: list[Token], index: InvertedIndex, speller: Speller,
         if tt.concepts or any(w in index for w in tt.words) or tok.fold in speller:
             out.append(tok)
             continue
-        corrected = speller.correct(tok.fold)
+        corrected = speller.correct(tok.fold, "ru" if tok.cyrillic else language)
         if corrected and corrected != tok.fold:
             out.append(Token(lower=corrected, fold=corrected, pos=i, cyrillic=tok.cyrillic))
             changed.add(i)
@@ -212,6 +213,8 @@ def analyse(
             m = _MONTH.match(c)
             if m:
                 months[i] = int(m.group(1))
+        if "HOLD" in concepts and found_intent.kind in ("when", "how_long"):
+            concepts.add("START")  # "since when is the truce in force" asks when it started
         qweight = 0.85 if i in changed else 1.0
         terms = [(w, qweight) for w in tt.words]
         terms += [("#" + c, 0.9 * qweight) for c in sorted(concepts)]
@@ -219,6 +222,13 @@ def analyse(
         if i in covered and not known:
             continue
         in_context = clause_of[i] in context_clauses
+        if not known and concepts and not in_context:
+            # A word the lexicon knows but no stored text says ("resume", "withdraw"): the timeline
+            # records nothing about it.
+            query.unknown.append(tok.fold)
+            if concepts & ACTION_CONCEPTS:
+                query.unknown_actions.append(tok.fold)
+            continue
         if not known and not concepts:
             if len(tok.fold) >= 3 and not tok.fold[0].isdigit() and not in_context:
                 query.unknown.append(tok.fold)

@@ -39,8 +39,11 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if message is None or not message.text:
         return
     command = message.text.split()[0]
-    if "@" in command and command.split("@", 1)[1].lower() != (context.bot.username or "").lower():
+    addressed = "@" in command and command.split("@", 1)[1].lower() == (context.bot.username or "").lower()
+    if "@" in command and not addressed:
         return  # meant for another bot in this group
+    if message.chat.type != "private" and not addressed:
+        return  # a bare command we do not have is another group bot's business
     ctx = await chat_context(update, context)
     commands = " ".join(f"/{name}" for name, _ in COMMANDS)
     await send_html(

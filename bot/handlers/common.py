@@ -85,6 +85,18 @@ async def chat_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ch
     return ChatContext(services=services, prefs=prefs, now=clock.now())
 
 
+async def answer_query(update: Update) -> None:
+    """Stop the button's spinner. A query Telegram no longer accepts (too old: the bot was down when
+    it was pressed) must not stop the button from doing its work, so that refusal is only logged."""
+    query = update.callback_query
+    if query is None:
+        return
+    try:
+        await query.answer()
+    except BadRequest as exc:
+        log.info("chat=%s callback query not answered: %s", update.effective_chat.id if update.effective_chat else None, exc)
+
+
 def retry_after_seconds(exc: RetryAfter) -> float:
     """`retry_after` is a timedelta with PTB_TIMEDELTA=1 (set in bot/__init__), else seconds."""
     value = exc.retry_after

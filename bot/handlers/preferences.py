@@ -8,7 +8,7 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import chat_context, forget_prefs, send_html
+from bot.handlers.common import answer_query, chat_context, forget_prefs, send_html
 from bot.preferences import PreferenceError, set_language, set_lead_times, set_negotiation, set_timezone
 from bot.render import Callback, esc, negotiations_keyboard, settings_keyboard
 from bot.ui_text import LANGUAGE_NAMES, t
@@ -75,7 +75,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None:
         return
-    await query.answer()
+    await answer_query(update)
     callback = Callback.decode(query.data)
     ctx = await chat_context(update, context)
     chat_id = update.effective_chat.id

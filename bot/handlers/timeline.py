@@ -12,7 +12,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.calendar_export import build_calendar, calendar_filename
-from bot.handlers.common import ChatContext, chat_context, send_html, with_retries
+from bot.handlers.common import ChatContext, answer_query, chat_context, send_html, with_retries
 from bot.overview import latest_updates, next_key_date, points_overview, sources_of
 from bot.render import (
     PAGE_SIZE,
@@ -142,7 +142,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None:
         return
     callback = Callback.decode(query.data)
-    await query.answer()
+    await answer_query(update)
     ctx = await chat_context(update, context)
     snapshot = ctx.services.timeline.snapshot
     try:

@@ -237,22 +237,40 @@ class Dispatcher:
         self._wakeup.set()
 
     async def run_forever(self) -> None:
+        """Claim the next batch while the current one is still going out (no idle tail between batches)."""
         log.info(
             "dispatcher %s started: %.0f msg/s%s, %d in flight",
             self.worker_id, self.config.rate_per_second, " (paid broadcast)" if self.config.paid_broadcast else "",
             self.config.concurrency,
         )
-        while not self._stopping.is_set():
-            try:
-                processed = await self.run_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001 - a database hiccup must not end reminders for good
-                log.exception("dispatcher tick failed; retrying")
-                processed = 0
-                await self._sleep(self.config.poll_interval * 5)
-            if processed == 0:
-                await self._sleep(self.config.poll_interval)
+        loop = asyncio.get_running_loop()
+        running: set[asyncio.Task[None]] = set()
+        try:
+            while not self._stopping.is_set():
+                if len(running) > self.config.batch_size // 2:
+                    _, running = await asyncio.wait(running, timeout=self.config.poll_interval, return_when=asyncio.FIRST_COMPLETED)
+                    continue
+                try:
+                    if loop.time() >= self._next_reclaim:
+                        self._next_reclaim = loop.time() + self.config.lease.total_seconds() / 4
+                        await self.reclaim()
+                    claimed = await self.claim(self.config.batch_size - len(running))
+                except asyncio.CancelledError:
+                    raise
+                except Exception:  # noqa: BLE001 - a database hiccup must not end reminders for good
+                    log.exception("dispatcher tick failed; retrying")
+                    await self._sleep(self.config.poll_interval * 5)
+                    continue
+                claimed_at = loop.time()
+                running |= {asyncio.create_task(self._deliver(message, claimed_at)) for message in claimed}
+                if not claimed:
+                    if running:
+                        _, running = await asyncio.wait(running, timeout=self.config.poll_interval, return_when=asyncio.FIRST_COMPLETED)
+                    else:
+                        await self._sleep(self.config.poll_interval)
+        finally:
+            if running:  # stop(): what was claimed is sent (or put back) and recorded before we return
+                await asyncio.wait(running)
 
     async def _sleep(self, seconds: float) -> None:
         self._wakeup.clear()
