@@ -8,7 +8,7 @@ p50/p95 time from a user's message to the bot's reply (as the fake server record
 Targets at every concurrency: the bot reaches >= 70% of the echo bot's replies/s and its p95 is
 <= 1.5x the echo bot's; with one user its p50 is within 5 ms of the echo bot's.
 
-    .venv/bin/python benchmarks/bot_throughput.py [--seconds 2] [--rounds 3] [--users 1,10,50] [--json]
+    .venv/bin/python benchmarks/bot_throughput.py [--seconds 2] [--rounds 5] [--users 1,10,50] [--json]
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ def table(bot: list[Result], echo: list[Result]) -> tuple[str, bool]:
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=2.0, help="measuring time per round")
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per concurrency level (median kept)")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds per concurrency level (median kept)")
     parser.add_argument("--users", default="1,10,50", help="comma-separated concurrency levels")
     parser.add_argument("--json", action="store_true", help="also print the raw results as JSON")
     parser.add_argument("--unique", action="store_true",

@@ -1,8 +1,8 @@
 """A bare python-telegram-bot echo bot: the baseline `bot_throughput.py` measures the real bot against.
 
 Same ApplicationBuilder settings as `bot/app.py` where they matter for speed (long polling,
-concurrent_updates, a local Bot API server via TELEGRAM_BASE_URL), and nothing else: no database,
-no answering, no rate limiter. Run: `TELEGRAM_BOT_TOKEN=... TELEGRAM_BASE_URL=... python benchmarks/echo_bot.py`.
+concurrent_updates, the HTTP connection pool, a local Bot API server via TELEGRAM_BASE_URL), and
+nothing else: no database, no answering, no rate limiter, no logging per update. Run: `TELEGRAM_BOT_TOKEN=... TELEGRAM_BASE_URL=... python benchmarks/echo_bot.py`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 
+POOL_SIZE = int(os.environ.get("ECHO_POOL_SIZE", "16"))
+
+
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is not None and message.text:
@@ -22,7 +25,13 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def build(token: str, base_url: str | None) -> Application:
-    builder = ApplicationBuilder().token(token).concurrent_updates(True)
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .concurrent_updates(True)
+        .connection_pool_size(POOL_SIZE)  # as bot/app.py (CONNECTION_POOL_SIZE, POOL_TIMEOUT)
+        .pool_timeout(10.0)
+    )
     if base_url:
         base = base_url.rstrip("/")
         builder = builder.base_url(base if base.endswith("/bot") else base + "/bot")

@@ -65,6 +65,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "tr": "Ne olacağını tahmin edemem; yalnızca açıklanmış ve kaydedilmiş bilgileri aktarırım.",
         "ru": "Я не могу предсказывать будущее; я сообщаю только то, что было объявлено и записано.",
     },
+    "decline_about_bot": {
+        "en": "I'm a bot that follows one negotiation and answers questions about its timeline — dates, places, "
+              "numbers, who said what — always with the source. I don't guess or predict.",
+        "tr": "Tek bir müzakereyi takip eden ve zaman çizelgesiyle ilgili soruları — tarihler, yerler, sayılar, kim ne "
+              "dedi — her zaman kaynağıyla yanıtlayan bir botum. Tahmin yürütmem.",
+        "ru": "Я бот, который следит за одними переговорами и отвечает на вопросы об их хронологии — даты, места, "
+              "цифры, кто что сказал — всегда со ссылкой на источник. Я не гадаю и не предсказываю.",
+    },
     "decline_unrecorded": {
         "en": "That is not recorded in the timeline I keep, so I can't answer it without guessing.",
         "tr": "Bu bilgi tuttuğum zaman çizelgesinde kayıtlı değil; tahmin yürütmeden yanıtlayamam.",

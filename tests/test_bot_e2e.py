@@ -488,6 +488,21 @@ async def test_flood_control_is_waited_out(tg: FakeTelegram) -> None:
     assert time.monotonic() - started >= 0.95
 
 
+async def test_bad_request_is_logged_and_the_bot_moves_on(tg: FakeTelegram, world: World) -> None:
+    chat = 1095
+    mark = tg.mark()
+    tg.fail_next("sendMessage", 400, "Bad Request: can't parse entities", chat_id=chat)
+    tg.send_text(chat, chat, "/help")
+    call = await tg.wait_for_call("sendMessage", lambda c: str(c.params.get("chat_id")) == str(chat), after=mark,
+                                  timeout=WAIT)
+    assert call.status == 400
+    line = await world.bot.wait_for_log(f"chat={chat}: Telegram refused a request")
+    assert "WARNING" in line
+    reply = await say(tg, chat, "/help")  # not retried, not apologised for; the next update is answered
+    assert "/timeline" in reply["text"]
+    assert [c.status for c in tg.calls_to("sendMessage") if str(c.params.get("chat_id")) == str(chat)] == [400, 200]
+
+
 async def test_403_on_reply_marks_the_chat_inactive(tg: FakeTelegram, world: World) -> None:
     chat = 1092
     await say(tg, chat, "/help")

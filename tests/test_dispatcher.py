@@ -1,4 +1,7 @@
-"""The dispatcher without Telegram: rate limits, per-chat pacing, and every kind of send failure."""
+"""The dispatcher without Telegram: rate limits, per-chat pacing, and every kind of send failure.
+
+On SQLite only: the dispatcher's logic is dialect-free; its SQL runs on both in test_outbox.py and
+test_dispatcher_e2e.py."""
 
 from __future__ import annotations
 
@@ -6,14 +9,12 @@ import asyncio
 
 from datetime import datetime, timezone
 
-import pytest
 from freezegun import freeze_time
-from sqlalchemy import select
 
 from bot.reminders.dispatcher import ChatBlocked, Dispatcher, DispatcherConfig, Outgoing, Rejected, RetryLater, TransientError
 from storage import outbox
 from storage.db import Database
-from storage.models import ChatSettings, Subscription
+from storage.models import ChatSettings
 from test_reminders_support import RecordingSender, make_event, make_negotiation, rows, subscriptions, use_defaults
 
 NOW = datetime(2020, 3, 1, 12, 0, tzinfo=timezone.utc)
@@ -26,11 +27,6 @@ async def queue(db: Database, chats: list[int], kind: str = "announcement") -> N
             [{"chat_id": c, "kind": kind, "text": f"to {c} #{i}", "dedupe_key": f"{kind}:{i}", "due_at": NOW} for i, c in enumerate(chats)],
         )
         await session.commit()
-
-
-@pytest.fixture
-def sqlite_db(sqlite_url: str):  # noqa: ANN201 - dispatcher logic is dialect-free; SQL is covered in test_outbox
-    return sqlite_url
 
 
 async def _db(url: str) -> Database:

@@ -15,7 +15,7 @@ import random
 import signal
 import sys
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ from bot.reminders.dispatcher import Dispatcher, DispatcherConfig, Outgoing
 from bot.reminders.telegram_sender import TelegramSender
 from storage import outbox
 from storage.db import Database
-from storage.models import ChatSettings, OutboxMessage
+from storage.models import ChatSettings
 try:  # importable as tests.fake_telegram or, with pytest's rootdir insertion, as fake_telegram
     from tests.fake_telegram import FakeTelegram, RateLimits
 except ImportError:

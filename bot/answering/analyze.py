@@ -59,11 +59,18 @@ class Lexicon:
     phrases: dict[str, list[Phrase]] = field(default_factory=dict)  # keyed by first part
     phrase_prefixes: dict[str, list[Phrase]] = field(default_factory=dict)  # first part is a prefix
     words: set[str] = field(default_factory=set)  # folded surface words, for typo correction
+    # "=öl*": a prefix of the *unfolded* word, where folding would merge two words ("öldü" died / "oldu" was)
+    lower_prefix: dict[str, set[str]] = field(default_factory=dict)
     max_prefix: int = 3
 
     def add(self, concept: str, entry: str, language: str) -> None:
         entry = entry.strip()
         if not entry:
+            return
+        if entry.startswith("=") and entry.endswith("*"):
+            text = entry[1:-1].lower()
+            self.lower_prefix.setdefault(text, set()).add(concept)
+            self.max_prefix = max(self.max_prefix, len(text))
             return
         parts = entry.split()
         if len(parts) > 1:
@@ -94,8 +101,13 @@ class Lexicon:
             return fold(part[:-1].lower().replace("İ", "i")), True
         return stem(part.lower(), language), False
 
-    def concepts_of(self, surface: str, stems: tuple[str, ...]) -> set[str]:
+    def concepts_of(self, surface: str, stems: tuple[str, ...], lower: str | None = None) -> set[str]:
         found: set[str] = set()
+        if lower is not None and self.lower_prefix and lower != surface:
+            for k in range(min(len(lower), self.max_prefix), 1, -1):
+                hit = self.lower_prefix.get(lower[:k])
+                if hit:
+                    found |= hit
         for s in (surface, *stems):
             hit = self.exact.get(s)
             if hit:
@@ -184,7 +196,7 @@ def _token_terms(lower_: str, folded: str, cyrillic: bool, language: str, query:
         words.extend(stems)
     words.append(folded)
     unique_words = tuple(dict.fromkeys(w for w in words if w))
-    concepts = lex.concepts_of(folded, stems)
+    concepts = lex.concepts_of(folded, stems, lower_)
     return TokenTerms(unique_words, tuple(sorted(concepts)))
 
 
@@ -259,3 +271,13 @@ def _analyze(text: str, language: str) -> tuple[dict[str, int], list[Token]]:
 def text_term_set(text: str, language: str) -> frozenset[str]:
     """All terms of a short text (a sentence), for comparing it with a question."""
     return frozenset(term for term, _ in _analyze_cached(text, language)[0])
+
+
+@lru_cache(maxsize=1)
+def other_names_lexicon() -> Lexicon:
+    """Names of other countries, conflicts and politicians (lexicon.OTHER_NAMES), compiled like concepts."""
+    lex = Lexicon()
+    for lang, entries in lexicon.OTHER_NAMES.items():
+        for entry in entries:
+            lex.add("OTHER", entry, lang)
+    return lex

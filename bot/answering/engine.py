@@ -18,13 +18,13 @@ from typing import Union
 from bot.answering import compose as C
 from functools import lru_cache
 
-from bot.answering.analyze import compiled_lexicon, off_topic_lexicon, text_term_set
+from bot.answering.analyze import compiled_lexicon, off_topic_lexicon, other_names_lexicon, text_term_set, token_terms
 from bot.answering.intent import _HARD_PREDICTION, _SOFT_PREDICTION
 from bot.answering.docs import doc_key, fields_of, index_terms
 from bot.answering.fuzzy import Speller
 from bot.answering.index import Hit, InvertedIndex
 from bot.answering.lexicon import INTENT_PATTERNS, STOPWORDS
-from bot.answering.normalize import fold, has_content, sentences
+from bot.answering.normalize import fold, has_content, sentences, tokenize
 from bot.answering.query import ACTION_CONCEPTS, PREDICATE_CONCEPTS, Group, Query, analyse
 from bot.answering.types import Answer, Block, Match
 from bot.i18n import t
@@ -39,7 +39,7 @@ _ACTION_STRICT = frozenset({"when", "how_long", "how_many", "next"})
 _NUMBER_WORDS = re.compile(
     r"(?<![\w.,])\d+(?:[.,]\d+)?|\b(million|millions|thousand|thousands|hundred|hundreds|dozen|dozens|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|milyon|milyonlarca|bin|binlerce|yüz|iki|üç|dört|"
-    r"beş|altı|yedi|sekiz|dokuz|on|altmış|миллион\w*|тысяч\w*|сот\w+|десятк\w*|дюжин\w*|два|две|три|четыре|пять|"
+    r"beş|altı|yedi|sekiz|dokuz|altmış|миллион\w*|тысяч\w*|сот\w+|десятк\w*|дюжин\w*|два|две|три|четыре|пять|"
     r"шесть|семь|восемь|девять|десять|шестьдесят|тр[её]х\w*|двух\w*|пят\w+|сем\w+|девят\w+)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]+\s+[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]{2,}")
 _REASON = re.compile(
@@ -99,9 +99,10 @@ class Answerer:
         self._clauses: dict[int, dict[str, int]] = {}
         self._topic_cache: dict[tuple[str, int | None], list[str]] = {}
         self._attrib: dict[int, frozenset[str]] = {}
+        self._positions: dict[int, tuple[tuple[frozenset[str], ...], ...]] = {}
         for word in _known_vocabulary():
             self._speller.add(word, 3)
-        for word in off_topic_lexicon().words:
+        for word in off_topic_lexicon().words | other_names_lexicon().words:
             self._speller.protect(word)
         for words in STOPWORDS.values():
             for w in words:
@@ -178,6 +179,7 @@ class Answerer:
             self._sentences.pop((key, lang), None)
         self._clauses.pop(key, None)
         self._attrib.pop(key, None)
+        self._positions.pop(key, None)
 
     def _drop(self, key: int, negotiation_id: int | None) -> None:
         self._index.remove(key)
@@ -188,6 +190,7 @@ class Answerer:
             self._sentences.pop((key, lang), None)
         self._clauses.pop(key, None)
         self._attrib.pop(key, None)
+        self._positions.pop(key, None)
 
     def _item(self, key: int) -> Item | None:
         return self._s.points.get(key // 2) if key % 2 else self._s.events.get(key // 2)
@@ -210,11 +213,16 @@ class Answerer:
             return self._decline(lang, "empty", "decline_empty", negotiation_id)
         q = analyse(question, index=self._index, speller=self._speller, fallback_language=language)
         ctx = _Ctx(q=q, now=now, zone=reader_zone, negotiation_id=negotiation_id, lang=q.language)
+        if q.about_bot:
+            return self._decline(ctx.lang, "about_bot", "decline_about_bot", negotiation_id)
         if q.off_topic:
             subject = t("subject_" + q.off_topic[0], ctx.lang)
             return self._decline(ctx.lang, q.intent.kind, "decline_off_topic", negotiation_id, subject=subject)
         if q.intent.prediction == "hard":
             return self._decline(ctx.lang, "prediction", "decline_prediction", negotiation_id)
+        if q.other_names:
+            # "the ceasefire in Gaza", "what did Lavrov say": a place or person the timeline never mentions.
+            return self._decline(ctx.lang, q.intent.kind, "decline_unrecorded", negotiation_id)
         groups = q.known_groups
         allowed = self._s.by_negotiation.get(negotiation_id, set()) if negotiation_id is not None else None
         hits = self._index.search([g.terms for g in groups], limit=16, allowed=allowed) if groups else []
@@ -270,9 +278,17 @@ class Answerer:
                 said_by = self._attribution_terms(hit.doc, item)
                 by_cover = sum(w for g, w in zip(groups, weights) if g.hits(said_by))
                 score *= 1.0 + 0.6 * by_cover / total
+            if "RESULT" in concepts and kind in ("what", "status", "latest") and "EXPECT" not in concepts:
+                # "what was the outcome of the talks": what was agreed, not what was expected
+                if "#AGREE" in titles:
+                    score *= 1.6
+                if "#EXPECT" in titles:
+                    score *= 0.6
             if isinstance(item, EventView):
                 if "AGREE" in concepts and item.kind == "agreement":
                     score *= 1.4
+                if item.kind == "deadline" and kind in ("when", "how_long") and not _asks_deadline(q):
+                    score *= 0.5  # "when did they agree X": the day they agreed, not the day they had to
                 if kind in ("when", "how_long", "next") and item.when.starts_at is not None:
                     score *= 1.15
                 if kind == "where" and item.place:
@@ -286,6 +302,15 @@ class Answerer:
             if actions and kind in _ACTION_STRICT and not self._supports_actions(hit.doc, item, groups, hit.mask):
                 score *= 0.3
             out.append(Candidate(hit.doc, item, score, hit.mask, coverage, matched))
+        if kind == "why":
+            # A "why" is answered by a fact that gives a reason for the topic in one sentence
+            # ("the ceasefire ... was agreed to halt this escalation").
+            topic = [g for g in groups if not g.is_entity and not g.context]
+            for c in out:
+                for sentence, terms, _origin in self._doc_sentences(c, q.language):
+                    if _REASON.search(sentence) and any(g.hits(terms) for g in topic):
+                        c.score *= 1.5
+                        break
         out.sort(key=lambda c: (-c.score, c.doc))
         return out
 
@@ -322,15 +347,20 @@ class Answerer:
         strict = q.intent.kind in _ACTION_STRICT
         if strict and q.unknown_actions:
             return "unrecorded"
+        deadline = isinstance(best.item, EventView) and best.item.kind == "deadline"
         for g, w, m in zip(groups, weights, matched):
             if w > 0 and not m and ((g.is_action and strict) or g.is_entity):
                 if ranged and g.concepts & {"START", "END"}:
                     continue
+                if deadline and g.concepts & {"END"}:
+                    continue  # "when did the time limit expire": a deadline is when it expires
                 return "unrecorded"
         if strict and any(g.is_action and w > 0 for g, w in zip(groups, weights)):
             if not self._supports_actions(best.doc, best.item, groups, best.mask):
                 return "unrecorded"
         if "SAY" in q.concepts() and not self._said_by_named(q, best):
+            return "unrecorded"
+        if q.intent.kind == "who" and not self._role_of_named(q, best):
             return "unrecorded"
         if max((w for w, m in zip(weights, matched) if m), default=0.0) < 0.45:
             return "generic"
@@ -348,6 +378,38 @@ class Answerer:
             if g.hits(said_by) or (statement and g.hits(titles)):
                 return True
         return False
+
+    def _role_of_named(self, q: Query, cand: Candidate) -> bool:
+        """"Who is the Russian defence minister": the stored text must name a minister of *that* country
+        (a country word within a few words of the role), not a Turkish one next to Russian officials."""
+        groups = [g for g in q.known_groups if not g.context]
+        roles = [g for g in groups if g.concepts & _ROLE_CONCEPTS]
+        countries = [g for g in groups if g.concepts & _COUNTRY_CONCEPTS and not g.concepts & _ROLE_CONCEPTS]
+        if not roles or not countries:
+            return True
+        positions = self._token_terms(cand.doc, cand.item)
+        for field_terms in positions:
+            role_at = [i for i, terms in enumerate(field_terms) if any(r.hits(terms) for r in roles)]
+            if not role_at:
+                continue
+            for i, terms in enumerate(field_terms):
+                if any(c.hits(terms) for c in countries) and any(abs(i - j) <= 3 for j in role_at):
+                    return True
+        return False
+
+    def _token_terms(self, doc: int, item: Item) -> tuple[tuple[frozenset[str], ...], ...]:
+        """Per field, the terms of each token in order (for "near each other" checks); cached."""
+        cached = self._positions.get(doc)
+        if cached is None:
+            out = []
+            for f in fields_of(item):
+                if f.name not in ("title", "details", "attribution", "alias"):
+                    continue
+                toks = tokenize(f.text, f.language)
+                out.append(tuple(frozenset(tt.words) | frozenset("#" + c for c in tt.concepts)
+                                 for tt in (token_terms(t, f.language, query=False) for t in toks)))
+            cached = self._positions[doc] = tuple(out)
+        return cached
 
     def _attribution_terms(self, doc: int, item: Item) -> frozenset[str]:
         cached = self._attrib.get(doc)
@@ -390,6 +452,8 @@ class Answerer:
                 continue
             if _is_range(item) and g.concepts & {"START", "END"} and self._title_has_topic(doc, others):
                 continue
+            if isinstance(item, EventView) and item.kind == "deadline" and g.concepts & {"END"}:
+                continue  # a deadline is when a time limit expires
             mask = clauses_of(g)
             if not (mask & other_mask if others else mask):
                 return False
@@ -567,7 +631,7 @@ class Answerer:
         best = cands[0]
         if kind == "what" and "AGREE" in q.concepts() and isinstance(best.item, EventView) and best.item.kind == "agreement":
             return self._agreement(ctx, best, cands)
-        pool = [best] + [c for c in cands[1: 6 if kind == "why" else 3] if self._doubt(q, c) is None]
+        pool = [best] + [c for c in cands[1: 8 if kind == "why" else 3] if self._doubt(q, c) is None]
         pick = self._best_sentence(ctx, pool)
         if kind == "how_many":
             if pick is None or not _has_quantity(pick[1], _quantity_kind(q)):
@@ -829,6 +893,7 @@ class Answerer:
         best: tuple[float, int, Candidate, str] | None = None
         top = cands[0].score if cands else 1.0
         quantity = _quantity_kind(q) if kind == "how_many" else "any"
+        q_concepts = q.concepts()
         entities = [g for g in groups if g.is_entity and g.weight > 0]
         for rank, cand in enumerate(cands):
             if cand.score < (0.3 if kind == "why" else 0.5) * top:
@@ -843,6 +908,10 @@ class Answerer:
                 if kind == "how_many":
                     if entities and not all(g.hits(terms) or g.hits(titles) for g in entities):
                         continue  # "how many Russian soldiers": a sentence about Turkish ones is no answer
+                    if quantity == "count":
+                        counted = {c for c in _COUNTED_ACTIONS if "#" + c in terms}
+                        if counted and not counted & q_concepts:
+                            continue  # "how many troops are in Idlib": 60 were *killed*, not deployed
                     if _has_quantity(sentence, quantity):
                         score += 1.5
                 if kind == "why" and _REASON.search(sentence):
@@ -908,8 +977,10 @@ _ANY_UNIT = re.compile(r"^\W{0,2}(\(?\d+[.,]?\d*\)?\s*)?(" + "|".join(_UNITS.val
 
 
 def _quantity_kind(q: Query) -> str:
-    """What a how-many question counts: a distance, a duration, or things/people."""
+    """What a how-many question counts: a length, a distance, a duration, or things/people."""
     concepts = q.concepts()
+    if "LENGTH" in concepts:
+        return "length"
     if "WIDTH" in concepts:
         return "distance"
     if re.search(r"\b(days?|weeks?|months?|years?|gun|hafta|yil|sene|дней|дня|недел\w*|лет|год\w*|месяц\w*)\b", q.folded) \
@@ -921,9 +992,15 @@ def _quantity_kind(q: Query) -> str:
 def _has_quantity(sentence: str, kind: str = "any") -> bool:
     """A number of the kind asked about, not part of a date, a time or an article reference."""
     text = _DATES.sub(" ", sentence)
+    if kind == "length":
+        # Only a stated length answers "how long is the road" (a corridor's width does not).
+        return bool(_LENGTH_WORDS.search(text)) and _has_quantity(sentence, "distance")
     for m in _NUMBER_WORDS.finditer(text):
         if kind == "any":
             return True
+        fused = m.group(0) + text[m.end(): m.end() + 8]
+        if kind == "count" and re.search(r"(дневн|day|gün|летн|yıllık|месячн|недельн)", fused, re.IGNORECASE):
+            continue  # "three-day talks", "трёхдневные переговоры": a duration, not a head count
         after = text[m.end(): m.end() + 20]
         if m.group(0).isdigit() and after[:1].isdigit():
             continue
@@ -936,6 +1013,21 @@ def _has_quantity(sentence: str, kind: str = "any") -> bool:
         elif unit:
             return True
     return False
+
+
+_LENGTH_WORDS = re.compile(r"\b(long|length|длин\w*|протяж\w*|uzunluğ\w*|uzunluk\w*)\b", re.IGNORECASE)
+# What a count in a sentence is bound to: 60 troops *killed*, a million people *displaced*.
+_COUNTED_ACTIONS = frozenset({"KILL", "DISPLACE"})
+_ROLE_CONCEPTS = frozenset({"MINISTER", "PRESIDENT"})
+_COUNTRY_CONCEPTS = frozenset({"TURKEY", "RUSSIA", "SYRIA"})
+_DEADLINE_ASKED = re.compile(
+    r"\b(by|until|till) when\b|\b(have|has|had) to\b|\bsupposed to\b|\bdue\b|\bdeadline\b|\btime limit\b|"
+    r"\bkadar\b|\bson tarih\w*|\bsure\w*|\bmuhlet\w*|\bдо какого\b|\bсрок\w*|\bдолжн\w*|\bдедлайн\w*")
+
+
+def _asks_deadline(q: Query) -> bool:
+    """"By when did they have to agree": a question about a time limit, which a deadline answers."""
+    return "DEADLINE" in q.concepts() or bool(_DEADLINE_ASKED.search(q.folded))
 
 
 def _same(old: Item, new: Item) -> bool:

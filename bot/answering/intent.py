@@ -26,21 +26,53 @@ _HARD_PREDICTION = {
            r"\b(do|would) you (think|expect|reckon|guess)\b", r"\byour (opinion|view|guess|prediction)\b",
            r"\bwhat happens (after|if)\b", r"\bwho will win\b", r"\bwho is going to win\b",
            r"\bshould (turkey|russia|they|we)\b", r"\bwill .{0,40}\b(go to war|win|lose|invade|collapse)\b",
-           r"\b(is|are) .{0,30}going to (win|lose|invade|collapse|attack|war)\b"],
+           r"\b(is|are) .{0,30}going to (win|lose|invade|collapse|attack|war|survive|last|hold|fail|succeed|end)\b",
+           r"\bwill .{0,50}\b(last|survive|hold up|succeed|fail|break down|fall apart|escalate|attack|retaliate)\b",
+           r"\b(can|could|might|may) .{0,40}\b(last|survive|hold up|succeed|fail|collapse|fall apart|escalate)\b",
+           r"\b(do|did) you (reckon|think|believe|expect)\b", r"\b(by|until|till) (the )?(summer|spring|autumn|fall|winter|end of the year)\b",
+           r"\bactually happen\b", r"\bgoing to happen\b"],
     "tr": [r"\b(tahmin|ihtimal|olasilik|olasi|muhtemel)\w*", r"\bne olacak\b", r"\bgelecek yil\w*\b",
            r"\bsence\b", r"\bsizce\b", r"\bkim kazan\w*\b", r"\bsavas (cikar|cikacak|olur|olacak)\w*\b",
-           r"\bileride\b", r"\bgelecekte\b"],
+           r"\bileride\b", r"\bgelecekte\b", r"\b(kalici|uzun sure\w*|uzun soluklu)\b.{0,20}\b(olur|olacak|surer|surecek)\w*",
+           r"\b(sizce|bence|acaba) .{0,40}(acak|ecek|ir|ar|er|ur)\w* ?(mi|mu)\b"],
     "ru": [r"\b(прогноз|вероятн|шанс|предскаж|предсказ)\w*", r"\bчто будет\b", r"\bв следующем году\b",
            r"\bкак (ты |вы )?думае\w*\b", r"\bв будущем\b", r"\bкто победит\b", r"\bпо-вашему\b",
-           r"\bпо вашему\b", r"\bбудет ли война\b", r"\bначнется ли война\b", r"\bли война\b"],
+           r"\bпо вашему\b", r"\bбудет ли война\b", r"\bначнется ли война\b", r"\bли война\b",
+           r"\bкак (ты |вы )?счита\w*\b", r"\bдо (лета|весны|осени|зимы|конца года)\b", r"\bкогда закончится война\b"],
 }
 # A yes/no question about the future: answerable only when the schedule holds the fact.
 _SOFT_PREDICTION = {
     "en": [r"(^|\b(and|but|so|if|whether)\s)(will|would|is .{0,40} going to|are .{0,40} going to)\b",
            r"^(do you think|can we expect)\b"],
-    "tr": [r"\b\w+(acak|ecek|acaklar|ecekler) ?(mi|mu|mı|mü)\w*\b", r"\b\w+(ir|ar|er|ur) ?(mi|mu)\b"],
-    "ru": [r"\bбудет ли\b", r"\bбудут ли\b", r"\b\w+(нет|нут|ится|ется|утся|ются)ся? ли\b", r"\bли .{0,30}\b(будет|будут)\b"],
+    "tr": [r"\b\w+(acak|ecek|acaklar|ecekler) ?(mi|mu|mı|mü)\w*\b", r"\b(?!(var|bir|kadar|yeter|gerekir|mi|mu)\b)\w+(ir|ar|er|ur)(lar|ler)? ?(mi|mu)\b",
+           r"\b\w+(abilir|ebilir|abilecek|ebilecek)\w* ?(mi|mu)\w*\b"],
+    "ru": [r"\bбудет ли\b", r"\bбудут ли\b", r"\b\w+(нет|нут)(?:ся)? ли\b", r"\bли .{0,30}\b(будет|будут)\b"],
 }
+
+# Russian perfective verbs have no present tense: a prefixed non-past form ("выведет", "уйдёт",
+# "сорвётся", "продержится", "начнутся") speaks of the future. Imperfective presents keep a
+# -ает/-яет/-ует/-ивает theme ("соблюдается", "продолжается", "действует") or have no prefix
+# ("держится", "идёт"); verbs of motion in -ходит are imperfective too.
+_RU_PERFECTIVE_PREFIX = re.compile(
+    r"^(вы|у|с|со|про|пре|за|по|на|от|ото|об|обо|раз|рас|под|подо|при|пере|до|из|ис|вз|вс|о|недо|пред)"
+)
+_RU_NONPAST = re.compile(r"(ет|ит|ут|ют|ат|ят|ется|ится|утся|ются|атся|ятся)$")
+_RU_IMPERFECTIVE = re.compile(r"(ает|яет|ует|юет|ают|яют|уют|ива\w*|ыва\w*|ходит|ходят|ходится|ходятся|"
+                              r"аетс\w|яетс\w|уетс\w|ают\w*|яют\w*|ует\w*|ивает\w*|ывает\w*)$")
+_RU_NOT_VERBS = frozenset({"будет", "будут", "есть", "нет", "может", "могут", "стоит", "значит", "хотят", "хочет"})
+
+
+def _ru_future_yes_no(text: str) -> bool:
+    """"выведет ли турция войска?", "сорвётся ли перемирие?": a perfective verb before "ли"."""
+    for m in re.finditer(r"(\w+) ли\b", text):
+        verb = m.group(1)
+        if verb in _RU_NOT_VERBS or len(verb) < 5 or not _RU_NONPAST.search(verb):
+            continue
+        if _RU_IMPERFECTIVE.search(verb):
+            continue
+        if _RU_PERFECTIVE_PREFIX.match(verb) or re.search(r"(нет|нут)(ся)?$", verb):
+            return True
+    return False
 _YES_NO = {
     "en": [r"^(is|are|was|were|has|have|had|did|does|do|will|would|can|could)\b", r"\b(is it|are they) (true|correct)\b"],
     "tr": [r"\b(mi|mı|mu|mü|midir|mudur|misin|musun)\b\s*$", r"\b(mi|mı|mu|mü)\b"],
@@ -88,7 +120,8 @@ def detect(folded_question: str, language: str) -> Intent:
     prediction: str | None = None
     if _any("hard", languages, text):
         prediction = "hard"
-    elif _any("soft", (language,), text) and kind not in ("when", "where", "who", "how_many", "how_long", "why"):
+    elif ((_any("soft", (language,), text) or (language == "ru" and _ru_future_yes_no(text)))
+          and kind not in ("when", "where", "who", "how_many", "how_long", "why")):
         prediction = "soft"
     spans: list[tuple[int, int]] = []
     for k in _PURE_CUES:

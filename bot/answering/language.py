@@ -58,3 +58,32 @@ def detect(question: str, fallback: str | None = None) -> str:
     if fallback in SUPPORTED:
         return fallback  # type: ignore[return-value]
     return "en"
+
+
+# Frequent Russian words as people type them in Latin letters (no keyboard layout at hand).
+_RU_TRANSLIT_WORDS = frozenset(
+    """
+    kogda gde kto chto shto skolko pochemu zachem uzhe eshche eshe esche budet budut nachnetsya nachnutsya
+    nachnyotsya nachalos nachalsya nachalas nachalis peremirie peremiriya peremirii peremiriem patruli
+    patrulirovanie patrulirovaniya patrulej patruley peregovory peregovorov peregovorakh soglashenie
+    soglasheniya turtsiya turtsii rossiya rossii dogovorilis pogiblo pogibli skazal zayavil seychas idet
+    idut soblyudaetsya sobludaetsya derzhitsya privet pozhaluysta kakoy kakaya kakie kakogo mezhdu
+    pochemu voyna voiny voyny sirii siriya idlibe idliba asad putin erdogan ankare moskve koridor koridora
+    shirina shiriny tishiny ognya prekrashchenie prekrashcheniya vstupilo vstupit
+    """.split()
+)
+_TRANSLIT_STRONG = _RU_TRANSLIT_WORDS - {"koridor", "putin", "erdogan", "asad", "idlibe", "idliba"}
+
+
+def is_translit_russian(question: str) -> bool:
+    """Russian written in Latin letters ("kogda nachnutsya patruli")? At least one unmistakably Russian
+    word, and no English or Turkish function word."""
+    if _CYRILLIC.search(question) or _TURKISH_LETTERS.search(question):
+        return False
+    words = re.findall(r"[a-z']+", question.lower())
+    if not words:
+        return False
+    strong = sum(1 for w in words if w in _TRANSLIT_STRONG)
+    hits = sum(1 for w in words if w in _RU_TRANSLIT_WORDS)
+    other = sum(1 for w in words if w in _EN_WORDS or w in _TR_WORDS)
+    return strong >= 1 and hits >= 2 and other == 0

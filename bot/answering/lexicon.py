@@ -19,9 +19,18 @@ from __future__ import annotations
 CONCEPTS: dict[str, dict[str, list[str]]] = {
     "CEASEFIRE": {
         "en": ["ceasefire", "ceasefires", "cease-fire", "cease fire", "truce", "armistice", "cessation of hostilities",
-               "halt to fighting", "stop the fighting", "ceasfire", "ceasefir*"],
-        "tr": ["ateşkes*", "ateş kes*", "mütareke*", "silah bırak*", "çatışmasızlık*"],
-        "ru": ["перемири*", "прекращени* огня", "режим* тишины", "прекращени* боевых", "огонь прекращ*"],
+               "halt to fighting", "stop the fighting", "ceasfire", "ceasefir*", "guns go quiet", "guns went quiet",
+               "guns gone quiet", "guns fall silent", "guns fell silent", "guns go silent", "guns went silent",
+               "guns have to fall silent", "guns had to fall silent", "weapons fall silent", "weapons fell silent",
+               "weapons go silent", "weapons went silent", "fall silent", "fell silent", "go quiet", "went quiet",
+               "go silent", "went silent", "hostilities cease", "hostilities ceased", "hostilities end",
+               "hostilities ended", "shooting stop*", "fighting stop*", "stop shooting", "stopped shooting",
+               "silence the guns", "silenced the guns", "lay down arms", "laid down arms", "lay down their arms"],
+        "tr": ["ateşkes*", "ateş kes*", "mütareke*", "silah bırak*", "çatışmasızlık*", "silahlar sus*",
+               "silahların sus*", "çatışmalar dur*", "çatışmaların dur*", "ateşi kes*", "atesk*"],
+        "ru": ["перемири*", "прекращени* огня", "режим* тишины", "прекращени* боевых", "огонь прекращ*",
+               "оружие замолч*", "пушки замолч*", "стрельб* прекрат*", "стрельб* стихл*", "боев* прекрат*",
+               "прекратил* стрелять", "прекрат* огонь", "тишин*"],
     },
     "PATROL": {
         "en": ["patrol", "patrols", "patrolling", "patroling", "patrolled", "patrol*"],
@@ -96,9 +105,14 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "en": ["agree", "agreed", "agrees", "agreement", "agreements", "deal", "deals", "accord", "accords", "pact",
                "protocol", "memorandum", "treaty", "sign", "signed", "signing", "settle", "settled", "consensus",
                "understanding", "arrangement", "arrangements", "agreemnt", "agrement", "conclude", "concluded", "struck",
-               "strike a deal", "reach agreement", "reached agreement"],
-        "tr": ["anlaş*", "antlaş*", "mutabakat*", "mutabık*", "uzlaş*", "protokol*", "imza*", "kararlaştır*", "sözleşme*", "akdet*"],
-        "ru": ["соглаш*", "соглас*", "договор*", "сделк*", "протокол*", "меморандум*", "подпис*", "условил*", "заключ*"],
+               "strike a deal", "reach agreement", "reached agreement", "accept", "accepted", "accepts",
+               "agreement reached", "agreement was reached", "deal reached", "deal was reached", "reach* * agreement",
+               "reach* * deal", "reach* a deal", "reach* an agreement",
+               "broker", "brokered", "hammer* out", "seal", "sealed", "ink", "inked"],
+        "tr": ["anlaş*", "antlaş*", "mutabakat*", "mutabık*", "uzlaş*", "protokol*", "imza*", "kararlaştır*", "sözleşme*", "akdet*",
+               "kabul*", "mutabakata var*", "anlaşma* yap*", "anlaşma* imzala*", "anlaşmaya var*"],
+        "ru": ["соглаш*", "соглас*", "договор*", "сделк*", "протокол*", "меморандум*", "подпис*", "условил*", "заключ*",
+               "приняли", "принял*"],
     },
     "TALKS": {
         "en": ["talks", "talk", "negotiation", "negotiations", "negotiate", "negotiated", "negotiating", "discussion",
@@ -122,8 +136,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "KILL": {
         "en": ["kill", "killed", "kills", "killing", "die", "died", "dies", "dead", "death", "deaths", "casualty",
                "casualties", "fatality", "fatalities", "lost", "losses", "loss", "slain", "toll", "perished", "martyr",
-               "martyrs", "martyred", "killd", "wounded"],
-        "tr": ["öl*", "şehit*", "hayatını kaybet*", "hayatlarını kaybet*", "kayıp*", "kaybı*", "kaybet*", "can kaybı*"],
+               "martyrs", "martyred", "killd", "wounded", "lose", "loses", "losing"],
+        "tr": ["=öldü*", "=ölen*", "=ölüm*", "=öldür*", "=ölü*", "=ölmüş*", "=ölme*", "şehit*", "hayatını kaybet*", "hayatlarını kaybet*", "kayıp*", "kaybı*", "kaybet*", "can kaybı*"],
         "ru": ["убит*", "убил*", "убива*", "погиб*", "гибел*", "смерт*", "жертв*", "потер*", "умер*", "погибш*", "унес* жизн*", "унося* жизн*"],
     },
     "TROOPS": {
@@ -213,14 +227,25 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "WIDTH": {
         "en": ["wide", "width", "broad", "breadth", "deep", "depth", "km", "kms", "kilometre", "kilometres",
                "kilometer", "kilometers", "mile", "miles", "size", "stretch", "stretches", "extend", "extends",
-               "big", "large", "long", "length", "far", "span", "area"],
-        "tr": ["geniş*", "derin*", "km", "kilometre*", "mil", "boyut*", "büyüklü*", "uzan*", "uzunlu*", "alan*"],
-        "ru": ["ширин*", "широк*", "глубин*", "км", "километр*", "мил*", "размер*", "протяж*", "простира*", "длин*"],
+               "big", "large", "far", "span", "area"],
+        "tr": ["geniş*", "derin*", "km", "kilometre*", "mil", "boyut*", "büyüklü*", "uzan*", "alan*"],
+        "ru": ["ширин*", "широк*", "глубин*", "км", "километр*", "мил*", "размер*", "простира*"],
+    },
+    # Length of a thing (a road, a border): nothing the timeline records; kept apart from WIDTH so that
+    # "how long is the M4" is not answered with the corridor's width.
+    "LENGTH": {
+        "en": ["length", "lengths", "lengthwise", "km long", "kms long", "kilometres long", "kilometers long",
+               "kilometre long", "kilometer long", "miles long", "mile long", "how long is the", "how long are the",
+               "how long is it", "long is the", "in total length", "total length"],
+        "tr": ["uzunluğ*", "uzunluk*", "kaç km uzun*", "kaç kilometre uzun*", "ne kadar uzun*", "uzunlukta*"],
+        "ru": ["длин*", "протяж*", "какой длины", "км в длину", "километров в длину"],
     },
     "DISPLACE": {
         "en": ["displace", "displaced", "displacement", "refugee", "refugees", "flee", "fled", "fleeing", "homeless",
                "uprooted", "migrants", "migration", "exodus", "homes", "idps"],
-        "tr": ["yerinden*", "mülteci*", "göç*", "sığınmacı*", "evlerini*", "yurdundan*"],
+        "tr": ["yerinden*", "mülteci*", "göç*", "sığınmacı*", "evlerini*", "evini", "evinden*", "evlerinden*",
+               "yurdundan*", "yurtlarından*", "yerlerinden*", "ev bark*", "evsiz*", "evini terk*", "evlerini terk*",
+               "yurdunu terk*", "evlerinden ol*", "evinden ol*"],
         "ru": ["беженц*", "беженец*", "перемещ*", "переселен*", "покину*", "дома*", "бежа*", "мигра*"],
     },
     "HUMANITARIAN": {
@@ -244,9 +269,19 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ru": ["сири*", "сирийск*", "дамаск*", "режим* асад*", "правительств*"],
     },
     "MINISTER": {
-        "en": ["minister", "ministers", "ministry", "ministries", "secretary"],
-        "tr": ["bakan*"],
-        "ru": ["министр*", "минобороны", "ведомств*"],
+        "en": ["minister", "ministers", "secretary", "secretary of state", "foreign minister", "defence chief",
+               "defense chief", "defense secretary", "defence secretary", "head* * ministry", "head* * ministry of",
+               "in charge of * ministry", "runs * ministry", "run* the * ministry"],
+        "tr": ["bakan", "bakanı", "bakanın", "bakana", "bakanlar", "bakanları", "bakanıdır", "bakanımız",
+               "bakanlığın* başında*", "bakanlığını yönet*", "bakanlığı yönet*"],
+        "ru": ["министр", "министра", "министру", "министром", "министре", "министры", "министров", "министрами",
+               "глава минобороны", "глава мид", "глава министерства", "возглавля* министерств*", "возглавля* минобороны",
+               "руковод* министерств*", "руковод* минобороны", "во главе министерств*"],
+    },
+    "MINISTRY": {
+        "en": ["ministry", "ministries", "department", "pentagon"],
+        "tr": ["bakanlı*", "bakanlık*"],
+        "ru": ["министерств*", "минобороны", "ведомств*", "мид"],
     },
     "DEFENCE": {
         "en": ["defence", "defense", "defences", "defenses"],
@@ -272,7 +307,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "LAW": {
         "en": ["law", "laws", "legal", "illegal", "lawful", "unlawful"],
         "tr": ["hukuk*", "yasa*"],
-        "ru": ["прав*", "закон*"],
+        "ru": ["прав*", "закон", "закона", "закону", "законом", "законе", "законы", "законов", "законн*"],
     },
     "INTERNATIONAL": {
         "en": ["international", "global", "world"],
@@ -298,9 +333,17 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "RESULT": {
         "en": ["result", "results", "outcome", "outcomes", "progress", "concrete", "achieve", "achieved", "reached",
-               "success", "breakthrough", "expected", "expect"],
-        "tr": ["sonuç*", "ilerleme*", "somut*", "başarı*", "bekleni*", "beklen*"],
-        "ru": ["результат*", "прогресс*", "итог*", "конкретн*", "достиг*", "успех*", "ожида*"],
+               "success", "breakthrough", "come out of", "came out of", "came of",
+               "end up", "ended up", "turn out", "turned out", "upshot", "yield", "yielded", "produce", "produced"],
+        "tr": ["sonuç*", "ilerleme*", "somut*", "başarı*", "ne çıktı", "neyle bitti",
+               "nasıl bitti", "nasıl sonuçlandı", "sonuçlan*"],
+        "ru": ["результат*", "прогресс*", "итог*", "конкретн*", "достиг*", "успех*", "чем закончил*",
+               "чем завершил*", "как закончил*", "как завершил*", "к чему приве*", "чем кончил*"],
+    },
+    "EXPECT": {
+        "en": ["expected", "expect", "expects", "expecting", "expectation", "expectations", "anticipated", "hoped"],
+        "tr": ["bekleni*", "beklen*", "beklenti*"],
+        "ru": ["ожида*", "ожидан*"],
     },
     "OPPOSITION": {
         "en": ["opposition", "rebels", "rebel", "insurgents", "fighters", "factions", "faction", "militants", "jihadists",
@@ -310,9 +353,12 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "SUPPORT": {
         "en": ["support", "supports", "supported", "supporting", "back", "backs", "backed", "backing", "sponsor",
-               "ally", "allies", "opposing sides", "whom"],
-        "tr": ["destek*", "yanlı*", "taraf*", "müttefik*"],
-        "ru": ["поддерж*", "союзник*", "сторон*", "покровит*"],
+               "ally", "allies", "opposing sides", "whom", "which side", "whose side", "what side", "side with",
+               "sides with", "sided with", "siding with", "on the side of", "patron", "patrons",
+               "proxy", "proxies", "arming", "prop up", "propping up", "propped up"],
+        "tr": ["destek*", "yanlı*", "taraf*", "müttefik*", "kimin yan*", "kimin saf*", "kimden yana", "kimi tutu*",
+               "arka çık*", "arkasında*", "hamisi*"],
+        "ru": ["поддерж*", "союзник*", "сторон*", "покровит*", "на чьей", "за кого", "на стороне", "помога*", "помог*"],
     },
     "CONFRONTATION": {
         "en": ["confrontation", "confront", "clash", "clashes", "brink", "tension", "tensions", "standoff"],
@@ -357,6 +403,19 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ru": ["провинци*", "регион*", "област*", "район*"],
     },
     "YEAR": {"en": ["year", "years"], "tr": ["yıl*", "sene*"], "ru": ["год", "года", "лет", "годы"]},
+    # Declaring or announcing: with a ceasefire in the question it means the ceasefire was agreed
+    # ("when was the truce declared", "ateşkes ne zaman ilan edildi", "почему объявили перемирие").
+    "DECLARE": {
+        "en": ["declare", "declared", "declares", "declaring", "declaration", "announce", "announced", "announces",
+               "proclaim", "proclaimed"],
+        "tr": ["ilan*", "duyur*"],
+        "ru": ["объяв*", "провозгла*"],
+    },
+    "WEEKDAY": {
+        "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"],
+        "tr": ["pazartesi*", "salı*", "çarşamba*", "perşembe*", "cuma*", "cumartesi*", "pazar", "pazar günü*"],
+        "ru": ["понедельник*", "вторник*", "среда", "среду", "среды", "четверг*", "пятниц*", "суббот*", "воскресень*"],
+    },
 }
 
 # Names written differently across scripts and spellings; folded forms, any language.
@@ -437,7 +496,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bne durumda\b", r"\bson durum\b"],
         "ru": [r"\b(все ещ?е|вс[её] ещ?е|до сих пор|по-прежнему|по прежнему|пока ещ?е|сейчас|сегодня|на данный момент)\b",
                r"\bсоблюдается\b", r"\bдержится\b", r"\bдействует\b", r"\bстатус\w*\b", r"\bсостояни\w*\b",
-               r"\bситуаци\w*\b", r"\b\w+(ет|ит|ут|ют|ат|ят|ется|ится)ся? ли\b", r"\b\w+(ло|ла|ли|лся|лось|лась) ли\b",
+               r"\bситуаци\w*\b", r"\b\w+(ет|ит|ут|ют|ат|ят|ется|ится|утся|ются|атся|ятся)(?:ся)? ли\b", r"\b\w+(ло|ла|ли|лся|лось|лась) ли\b",
                r"\bкак (там|обстоят|дела)\b", r"\bпродолжа\w*\b", r"\bидут ли\b"],
     },
     "next": {
@@ -462,9 +521,10 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bon what\b", r"\bwhat time\b", r"\btiming\b", r"\bhow long ago\b", r"\bsince when\b",
                r"\bstart date\b", r"\bkick ?off\b"],
         "tr": [r"\bne zaman\w*\b", r"\bhangi (gun|tarih|ay|yil)\w*\b", r"\btarih\w*\b", r"\bayin kac\w*\b",
-               r"\bsaat kac\w*\b", r"\bne vakit\b", r"\bkacinda\b", r"\bgunu\b", r"\bnezaman\b"],
+               r"\bsaat kac\w*\b", r"\bne vakit\b", r"\bkacinda\b", r"\bgunu\b", r"\bnezaman\b",
+               r"\b\w*(digi|dugu|tigi|tugu|dikleri|duklari|tikleri|tuklari) (gun|tarih|zaman|saat|an)\w*\b"],
         "ru": [r"\bкогда\b", r"\bкакого числа\b", r"\bв какой день\b", r"\bкакая дата\b", r"\bкакую дату\b",
-               r"\bдат(а|у|ы|е)\b", r"\bво сколько\b", r"\bс какого\b", r"\bв каком (месяце|году)\b", r"\bчисла\b"],
+               r"\bдат(а|у|ы|е)\b", r"\bво сколько\b", r"\bс какого( (момента|времени|числа|дня))?\b", r"\bс каких пор\b", r"\bв каком (месяце|году)\b", r"\bчисла\b"],
     },
     "how_many": {
         "en": [r"\bhow (many|much|wide|big|large|long|far|deep|broad|large|extensive|close)\b", r"\bnumber of\b",
@@ -493,7 +553,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     },
     "why": {
         "en": [r"\bwhy\b", r"\breason\w*\b", r"\bwhat for\b", r"\bfor what\b", r"\bpurpose\b", r"\bwhat caused\b",
-               r"\bcause[sd]?\b", r"\bhow come\b", r"\bmotive\w*\b", r"\bwhat led to\b", r"\bin order to\b"],
+               r"\bcause[sd]?\b", r"\bhow come\b", r"\bin the first place\b", r"\bwhat was behind\b", r"\bmotive\w*\b", r"\bwhat led to\b", r"\bin order to\b"],
         "tr": [r"\bneden\b", r"\bniye\b", r"\bnicin\b", r"\bsebep\w*\b", r"\bamac\w*\b", r"\bne icin\b", r"\bnedeni\w*\b",
                r"\bgerekce\w*\b"],
         "ru": [r"\bпочему\b", r"\bзачем\b", r"\bпричин\w*\b", r"\bс какой целью\b", r"\bдля чего\b", r"\bцель\w*\b",
@@ -536,6 +596,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         edildi edilecek etti etmek yapıldı yapılacak oluyor olacak mı oldu mu neler nedir ne zaman kaç tane
         söyler misin söyleyebilir misin misiniz musunuz bilgi bilgisi rica ederim acaba öğrenmek istiyorum
         önemli kritik ana temel olay olaylar olayı sayı sayısı sayısını toplam miktar şey şeyler tam tam olarak kesin acaba peki
+        yüzünden nedeniyle dolayı sebebiyle itibaren boyunca süresince
     """.split()),
     "ru": frozenset("""
         и в во на с со к ко о об от до по за из у же ли бы то не ни но а или да нет это этот эта эти тот та те
@@ -610,7 +671,7 @@ OFF_TOPIC: dict[str, dict[str, list[str]]] = {
                "president of france", "moon", "mars", "planet", "dinosaur", "dinosaurs", "stars", "astrology",
                "lottery", "casino", "fashion", "clothes", "shoes", "hair", "tallest", "biggest country", "ocean"],
         "tr": ["adın ne*", "nasılsın*", "aşk*", "sevgili*", "burç*", "film*", "dizi*", "şarkı*", "müzik*", "şiir*",
-               "ödev*", "çevirir*", "günlerden ne", "saat kaç", "başkenti*", "tatil*", "otel*", "uçak bilet*", "bilet*", "vize*",
+               "ödev*", "çevirir*", "günlerden ne", "başkenti*", "tatil*", "otel*", "uçak bilet*", "bilet*", "vize*",
                "doğum gün*", "hediye*", "diyet*", "sağlık*", "doktor*", "ilaç*", "kedi*", "köpek*", "araba*", "telefon*",
                "gezegen*", "piyango*"],
         "ru": ["как тебя зовут", "кто ты", "как дела", "любов*", "девушк*", "гороскоп*", "фильм*", "кино", "сериал*",
@@ -626,4 +687,72 @@ FUTURE_MODALS: dict[str, frozenset[str]] = {
     "en": frozenset({"will", "would", "going", "gonna", "shall"}),
     "tr": frozenset(),
     "ru": frozenset({"будет", "будут", "станет"}),
+}
+
+
+# Places, countries, conflicts and people of world politics. A question that names one the stored text
+# never mentions asks about something the timeline does not record ("the ceasefire in Gaza", "what did
+# Lavrov say"): it is declined rather than answered with the nearest Idlib fact. Folded forms; `*` as
+# in CONCEPTS (Turkish and Russian inflect names). A name an editor adds to the data stops counting.
+OTHER_NAMES: dict[str, list[str]] = {
+    "en": """
+        ukraine ukrainian ukrainians kyiv kiev donbas donbass crimea crimean donetsk luhansk mariupol kharkiv
+        gaza gazan israel israeli israelis palestine palestinian palestinians hamas hezbollah westbank jerusalem
+        lebanon lebanese beirut iraq iraqi baghdad mosul iran iranian iranians tehran yemen yemeni houthi houthis
+        libya libyan libyans tripoli benghazi haftar sarraj egypt egyptian cairo jordan jordanian amman
+        saudi riyadh qatar qatari doha emirates uae dubai kuwait oman bahrain afghanistan afghan taliban
+        pakistan pakistani india indian kashmir china chinese beijing taiwan japan japanese korea korean
+        pyongyang armenia armenian azerbaijan azerbaijani azeri karabakh nagorno baku yerevan georgia georgian
+        tbilisi abkhazia ossetia chechnya chechen belarus belarusian minsk moldova transnistria kosovo serbia
+        serbian bosnia sudan sudanese khartoum darfur ethiopia ethiopian tigray eritrea somalia somali 
+        nigeria congo rwanda venezuela colombia cuba mexico brazil argentina greece greek athens cyprus
+        cypriot germany german berlin france french paris macron britain british uk london england spain
+        italy italian rome poland warsaw sweden finland norway netherlands belgium brussels switzerland swiss
+        geneva vienna austria hungary kazakhstan astana nursultan sochi istanbul izmir aleppo latakia homs
+        hama raqqa deir ezzor daraa kurds kurdish ypg pkk sdf isis isil daesh nusra hts afrin manbij kobani
+        usa america american americans washington pentagon biden trump obama pompeo blinken merkel scholz
+        johnson sunak zelensky zelenskyy poroshenko netanyahu abbas rouhani khamenei raisi lavrov shoigu
+        peskov zakharova medvedev gerasimov cavusoglu davutoglu fidan   guterres pedersen
+        jeffrey stoltenberg borrell macron  modi  lukashenko aliyev pashinyan orban
+    """.split(),
+    "tr": """
+        ukrayna* kırım* donbas* gazze* israil* filistin* hamas* hizbullah* lübnan* beyrut* ırak* irak* bağdat*
+        musul* iran* tahran* yemen* husi* libya* trablus* bingazi* hafter* mısır* kahire* ürdün* suudi* katar*
+        afganistan* pakistan* hindistan* çin çine çinde çinli* japon* kore* ermeni* azerbaycan* karabağ* bakü* erivan*
+        gürcistan* tiflis* çeçen* belarus* moldova* kosova* sırbistan* bosna* sudan* etiyopya* somali*
+        yunan* atina* kıbrıs* almanya* berlin* fransa* paris* ingiltere* londra* ispanya* italya* roma
+        polonya* isveç* norveç* hollanda* belçika* brüksel* isviçre* cenevre* viyana* kazakistan* astana*
+        soçi* istanbul* izmir* halep* lazkiye* humus* hama rakka* deyrezzor*  kürt* ypg* pkk* sdg* işid*
+        deaş* nusra* hts* afrin* münbiç* kobani* abd amerika* vaşington* pentagon* biden* trump* obama*
+        merkel* macron* zelenski* netanyahu* ruhani* hamaney* lavrov* şoygu* peskov* zaharova* medvedev*
+        çavuşoğlu* davutoğlu*    guterres* pedersen* stoltenberg* aliyev* paşinyan*
+    """.split(),
+    "ru": """
+        украин* киев* донбасс* крым* донецк* луганск* мариупол* газа газе газу газы газой израил* палестин*
+        хамас* хезболл* ливан* бейрут* ирак* багдад* иран* тегеран* йемен* хусит* ливи* триполи бенгази хафтар*
+        египет* египт* каир* иордани* саудовск* катар* афганистан* талибан* пакистан* индия индии индию китай* китая
+        япони* корея кореи корею корейск* армени* азербайджан* карабах* баку ереван* грузия грузии грузию грузинск* тбилиси абхази* осети* чечн* белорус*
+        беларус* минск* молдав* приднестров* косово серби* босни* судан* эфиопи* сомали* греци* греческ*
+        афин* кипр* германи* берлин* франци* париж* британи* лондон* испани* итали* рим рима риме польш* варшав*
+        швеци* финлянди* норвеги* нидерланд* бельги* брюссел* швейцари* женев* вена вене вену вены австри* казахстан*
+        астан* сочи стамбул* измир* алеппо халеб* латаки* хомс* хама ракк* дейр* курд* игил* нуср* африн*
+        сша америк* вашингтон* пентагон* байден* трамп* обам* меркель* макрон* зеленск* нетаньях* рухани
+        хаменеи лавров* шойгу песков* захаров* медведев* герасимов* чавушоглу* давутоглу* фидан* гутерриш*
+        педерсен* столтенберг* алиев* пашинян* лукашенко*
+    """.split(),
+}
+
+# Questions about the bot itself ("who are you?", "what can you do?", "help"): declined with the list of
+# what it can tell (that list is the useful answer). Regular expressions over the folded question.
+BOT_META: dict[str, list[str]] = {
+    "en": [r"^\W*(who|what) (are|r) (you|u)\b", r"\bare you (a |an )?(bot|robot|human|person|ai|real|machine)\b",
+           r"^\W*what (can|do) you (do|know)\b", r"\bhow do you work\b", r"^\W*(help|start|menu|commands?)\W*$",
+           r"\b(your|ur) name\b", r"\bwho (made|built|created|programmed|wrote) you\b", r"\bwhat is this bot\b",
+           r"\bwhat does this bot do\b", r"\bhow (do|can) i use (you|this)\b", r"^\W*(hi|hello|hey|thanks|thank you|ok|okay)\W*$"],
+    "tr": [r"\b(sen|siz) kimsin\w*\b", r"^\W*kimsin\w*\b", r"\b(sen|siz) nesin\w*\b", r"\bbot mu(sun|sunuz)\b",
+           r"\bne (yapabilirsin|yapabiliyorsun|biliyorsun|is yapiyorsun)\b", r"\bbu bot\b", r"\badin ne\b",
+           r"^\W*(yardim|merhaba|selam|tesekkurler|sagol|tamam)\W*$", r"\bnasil kullan\w*\b"],
+    "ru": [r"\b(ты|вы) кто\b", r"\bкто (ты|вы)\b", r"\bчто (ты|вы) (умеешь|умеете|можешь|можете|знаешь)\b",
+           r"\b(ты|вы) бот\b", r"\bкак тебя зовут\b", r"\bэто бот\b", r"\bкак (тобой|этим) пользоваться\b",
+           r"^\W*(помощь|привет|здравствуйте|спасибо|ок|хорошо)\W*$"],
 }

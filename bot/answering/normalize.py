@@ -130,3 +130,37 @@ def sentences(text: str) -> list[str]:
     if not text:
         return []
     return [s.strip() for s in SENTENCE_SPLIT.split(text) if s.strip()]
+
+
+# Russian typed in Latin letters ("kogda nachnutsya patruli"): back to Cyrillic, longest spellings first.
+_LATIN_TO_CYR = [
+    ("shch", "щ"), ("tsya", "тся"), ("tsia", "тся"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"),
+    ("sh", "ш"), ("ts", "ц"), ("yu", "ю"), ("ju", "ю"), ("ya", "я"), ("ja", "я"), ("yo", "ё"), ("jo", "ё"),
+    ("iy", "ий"), ("yy", "ый"), ("oy", "ой"), ("ey", "ей"), ("ay", "ай"), ("uy", "уй"),
+    ("a", "а"), ("b", "б"), ("v", "в"), ("w", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"),
+    ("j", "й"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"),
+    ("t", "т"), ("u", "у"), ("f", "ф"), ("h", "х"), ("c", "к"), ("q", "к"), ("x", "кс"), ("y", "ы"), ("'", "ь"),
+]
+_LATIN_WORD = re.compile(r"[a-z']+")
+
+
+def latin_to_cyrillic(text: str) -> str:
+    """Cyrillic spelling of transliterated Russian; digits and road names ("m4") are kept."""
+
+    def convert(m: re.Match[str]) -> str:
+        word = m.group(0)
+        out, i = [], 0
+        if word.startswith("e"):
+            out.append("э")
+            i = 1
+        while i < len(word):
+            for latin, cyr in _LATIN_TO_CYR:
+                if word.startswith(latin, i):
+                    out.append(cyr)
+                    i += len(latin)
+                    break
+            else:
+                i += 1
+        return "".join(out)
+
+    return re.sub(r"\b(?![a-z]\d)[a-z']+\b", convert, text.lower())

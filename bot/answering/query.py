@@ -8,16 +8,18 @@ meet the one document about patrols, and a word is never counted twice through i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from bot.answering import intent as intent_mod
 from bot.answering import lexicon
-from bot.answering.analyze import compiled_lexicon, off_topic_lexicon, phrase_concepts, stem, token_terms
+from bot.answering.analyze import (compiled_lexicon, off_topic_lexicon, other_names_lexicon, phrase_concepts, stem,
+                                   token_terms)
 from bot.answering.fuzzy import Speller
 from bot.answering.index import InvertedIndex
-from bot.answering.language import detect
-from bot.answering.normalize import Token, fold, folded_text, tokenize
+from bot.answering.language import detect, is_translit_russian
+from bot.answering.normalize import Token, fold, folded_text, latin_to_cyrillic, tokenize
 
 # Concepts naming a party, place or person: if the question names one, the answer must be about it.
 ENTITY_CONCEPTS = frozenset({
@@ -30,11 +32,22 @@ ACTION_CONCEPTS = frozenset({
     "VIOLATION", "RETALIATE", "ESTABLISH", "REMAIN", "STOP", "DISPLACE", "RESUME",
 })
 _ALL_STOPWORDS = frozenset(fold(w) for words in lexicon.STOPWORDS.values() for w in words)
+_STOPWORDS_LOWER = frozenset(w for words in lexicon.STOPWORDS.values() for w in words)
+
+
+def _is_stopword(tok: Token) -> bool:
+    """A word that carries no topic. Folding must not turn a word into one: "öldü" (died) is not "oldu"."""
+    if tok.fold not in _ALL_STOPWORDS:
+        return False
+    return tok.lower == tok.fold or tok.lower in _STOPWORDS_LOWER
 _SHORTHAND = {fold(k): v for k, v in lexicon.SHORTHAND.items()}
 _MONTH = re.compile(r"^MONTH(\d+)$")
 # Where a long message splits into clauses: the clause holding the question is what is asked.
 _CLAUSE = re.compile(r"[.;:!?…]+\s+|\s[-–—]+\s|\n+")
 _PRECISE_INTENTS = frozenset(intent_mod.PRECEDENCE) - {"what"}
+_BOT_META = {lang: re.compile("|".join(f"(?:{p})" for p in patterns)) for lang, patterns in lexicon.BOT_META.items()}
+# A capitalised word inside a sentence: a name ("what did Lavrov say"), unless the text knows it.
+_CAPITALISED = re.compile(r"(?<![.!?:;]\s)(?<!^)(?<![\w'’-])([A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]{3,})\b")
 
 
 # Concepts that state what is asked about a topic ("holding", "collapsed"): for a status question they
@@ -88,6 +101,8 @@ class Query:
     unknown: list[str] = field(default_factory=list)
     unknown_actions: list[str] = field(default_factory=list)  # actions asked about that nothing records
     off_topic: list[str] = field(default_factory=list)
+    other_names: list[str] = field(default_factory=list)  # named places/people the timeline never mentions
+    about_bot: bool = False  # "who are you?", "what can you do?"
     date_group: int | None = None  # index of the group holding a named date, if any
 
     @property
@@ -123,13 +138,27 @@ def _off_topic(tok: Token, language: str, index: InvertedIndex) -> list[str]:
     return []
 
 
+_ANSWERABLE_FUTURE = ("when", "where", "who", "how_many", "how_long", "why")
+
+
+def _other_name(tok: Token, tt: "object", index: InvertedIndex) -> bool:
+    """A country, conflict or politician of world politics that the stored text never mentions."""
+    if len(tok.fold) < 2 or tok.fold[0].isdigit():
+        return False
+    stems = (stem(tok.lower, "ru"),) if tok.cyrillic else (stem(tok.lower, "en"), stem(tok.lower, "tr"))
+    if getattr(tt, "concepts", ()) or not other_names_lexicon().concepts_of(tok.fold, stems):
+        return False
+    return not any(w in index for w in tt.words)  # type: ignore[attr-defined]
+
+
 def _correct_tokens(tokens: list[Token], index: InvertedIndex, speller: Speller, language: str) -> tuple[list[Token], set[int]]:
     """Replace words nobody knows by the nearest known word; returns the tokens and which changed."""
     out: list[Token] = []
     changed: set[int] = set()
     for i, tok in enumerate(tokens):
-        if (tok.fold in _ALL_STOPWORDS or len(tok.fold) < speller.MIN_LEN or tok.fold[0].isdigit()
-                or _off_topic(tok, language, index)):
+        if (_is_stopword(tok) or len(tok.fold) < speller.MIN_LEN or tok.fold[0].isdigit()
+                or _off_topic(tok, language, index)
+                or _other_name(tok, token_terms(tok, language, query=True), index)):
             out.append(tok)
             continue
         tt = token_terms(tok, language, query=True)
@@ -169,7 +198,13 @@ def analyse(
     question: str, *, index: InvertedIndex, speller: Speller, fallback_language: str | None
 ) -> Query:
     """Everything the engine needs to know about a question before searching."""
-    language = detect(question, fallback_language)
+    original = question
+    if is_translit_russian(question):
+        question, language = latin_to_cyrillic(question), "ru"
+    else:
+        language = detect(question, fallback_language)
+    question = re.sub(r"\bU\.?S\.?A?\b\.?(?!\w)", "USA", question)  # "US", "U.S." → a country, not "us"
+    capitalised = {fold(w.lower()) for w in _CAPITALISED.findall(question.strip())}
     tokens: list[Token] = []
     clause_of: list[int] = []
     for n, clause in enumerate(_CLAUSE.split(question)):
@@ -177,10 +212,17 @@ def analyse(
         tokens.extend(clause_tokens)
         clause_of.extend([n] * len(clause_tokens))
     tokens = [Token(t.lower, t.fold, i, t.cyrillic) for i, t in enumerate(tokens)]
+    raw_folded = folded_text(tokens)
     tokens, changed = _correct_tokens(tokens, index, speller, language)
     folded = folded_text(tokens)
     found_intent = intent_mod.detect(folded, language)
-    query = Query(text=question, language=language, tokens=tokens, folded=folded, intent=found_intent)
+    if raw_folded != folded and found_intent.prediction != "hard":
+        # A typo correction must not hide a verb form that asks about the future ("sürer mi").
+        raw = intent_mod.detect(raw_folded, language)
+        if raw.prediction == "hard" or (raw.prediction == "soft" and found_intent.kind not in _ANSWERABLE_FUTURE):
+            found_intent = dataclasses.replace(found_intent, prediction=raw.prediction)
+    query = Query(text=original, language=language, tokens=tokens, folded=folded, intent=found_intent)
+    query.about_bot = any(_BOT_META[lang].search(raw_folded) for lang in {language, "en"} if lang in _BOT_META)
     context_clauses = _context_clauses(tokens, clause_of, language)
 
     off = off_topic_lexicon()
@@ -189,9 +231,12 @@ def analyse(
     off_hits = phrase_concepts(tokens, language, off)
     in_phrase: dict[int, set[str]] = {}
     covered: set[int] = set()
+    covered_by: dict[int, set[str]] = {}
     for first, last, concept in phrase_hits:
         in_phrase.setdefault(first, set()).add(concept)
         covered.update(range(first + 1, last + 1))
+        for j in range(first + 1, last + 1):
+            covered_by.setdefault(j, set()).add(concept)
     for first, _last, category in off_hits:
         query.off_topic.append(category)
 
@@ -205,9 +250,12 @@ def analyse(
     months: dict[int, int] = {}
     for i, tok in enumerate(tokens):
         query.off_topic.extend(_off_topic(tok, language, index))
-        if (tok.fold in _ALL_STOPWORDS or i in cue_tokens) and i not in in_phrase:
+        if (_is_stopword(tok) or i in cue_tokens) and i not in in_phrase:
             continue
         tt = token_terms(tok, language, query=True)
+        if clause_of[i] not in context_clauses and _other_name(tok, tt, index):
+            query.other_names.append(tok.fold)
+            continue
         concepts = set(tt.concepts) | in_phrase.get(i, set())
         for c in list(concepts):
             m = _MONTH.match(c)
@@ -216,6 +264,11 @@ def analyse(
         if "HOLD" in concepts and found_intent.kind in ("when", "how_long"):
             concepts.add("START")  # "since when is the truce in force" asks when it started
         qweight = 0.85 if i in changed else 1.0
+        if i in covered and not (covered_by[i] & concepts):
+            # "kimin YANINDA", "evini TERK etti": a word inside an idiom counts less than the idiom, and
+            # its own action ("terk" = leave) is not what is asked.
+            qweight *= 0.5
+            concepts -= ACTION_CONCEPTS
         terms = [(w, qweight) for w in tt.words]
         terms += [("#" + c, 0.9 * qweight) for c in sorted(concepts)]
         known = any(w in index for w, _ in terms)
@@ -232,6 +285,8 @@ def analyse(
         if not known and not concepts:
             if len(tok.fold) >= 3 and not tok.fold[0].isdigit() and not in_context:
                 query.unknown.append(tok.fold)
+                if tok.fold in capitalised and i not in changed:
+                    query.other_names.append(tok.fold)
             continue
         if tok.fold[0].isdigit():
             terms = [(w, 0.4) for w, _ in terms]
@@ -253,6 +308,13 @@ def analyse(
         term = f"@{month:02d}-{day:02d}" if day else f"@m{month:02d}"
         query.groups.append(Group(f"date:{term}", [(term, 1.2 if day else 0.6)], frozenset(), term in index))
         query.date_group = len(query.groups) - 1
+    if any("CEASEFIRE" in g.concepts for g in query.groups):
+        for g in query.groups:
+            if "DECLARE" in g.concepts and "CEASEFIRE" not in g.concepts:
+                # "when was the ceasefire declared": when it was agreed, not who said something
+                g.concepts = (g.concepts - {"SAY", "DECLARE"}) | {"AGREE"}
+                g.terms = [(t, w) for t, w in g.terms if t not in ("#SAY", "#DECLARE")] + [("#AGREE", 0.9)]
+                g.__dict__.pop("_term_set", None)
     for g in query.groups:
         g.idf = max((index.idf(t) * w for t, w in g.terms), default=0.0)
         if g.idf == 0.0:

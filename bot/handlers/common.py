@@ -22,6 +22,7 @@ from bot.snapshot import NegotiationView
 log = logging.getLogger("bot.handlers")
 
 SEND_ATTEMPTS = 3
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # a source link must not unfurl a big preview card
 
 
 @dataclass
@@ -147,6 +148,6 @@ async def send_html(
             reply_parameters=(
                 ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to and index == 0 else None
             ),
-            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            link_preview_options=NO_PREVIEW if "http" in part else None,
         )
     return sent

@@ -235,7 +235,7 @@ async def on_event_change(session: AsyncSession, change: EventChange) -> None:
     removed = await outbox.delete_pending(session, event_id=change.event_id, kinds=("reminder",))
     kind = messages.notice_kind(change)
     planner = _Planner(event, defaults(), now)
-    reminders = notices = 0
+    queued = recipients = 0
     async for batch in outbox.iter_recipients(session, event.id, event.negotiation_id, event.is_key_date):
         rows: list[dict[str, Any]] = []
         for recipient in batch:
@@ -243,13 +243,11 @@ async def on_event_change(session: AsyncSession, change: EventChange) -> None:
             rows.extend(reminder_rows)
             if kind is not None:
                 rows.append(planner.notice_row(recipient, change, kind, slots))
-        inserted = await outbox.insert_messages(session, rows)
-        notices_in_batch = len(batch) if kind is not None else 0
-        reminders += len(rows) - notices_in_batch
-        notices += inserted - (len(rows) - notices_in_batch) if kind is not None else 0
+        recipients += len(batch)
+        queued += await outbox.insert_messages(session, rows)
     log.info(
-        "event %s %s (v%s, by %s): %d pending reminder(s) replaced by %d, notice %s",
-        change.event_id, change.kind, change.version, change.actor, removed, reminders, kind or "none",
+        "event %s %s (v%s, by %s): %d pending reminder(s) removed; %d subscription(s), %d row(s) queued, notice: %s",
+        change.event_id, change.kind, change.version, change.actor, removed, recipients, queued, kind or "none",
     )
 
 
