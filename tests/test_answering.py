@@ -279,3 +279,89 @@ def test_the_engine_never_imports_telegram() -> None:
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             assert not any(n.split(".")[0] == "telegram" for n in names), path
+
+
+# ---------------------------------------------------------------- known wrong answers, fixed (regressions)
+def test_a_minister_of_another_country_is_not_akar(answerer: Answerer) -> None:
+    for question in ("Who is the Russian defence minister?", "who is Russia's defence minister",
+                     "Rusya Savunma Bakanı kim?", "кто министр обороны России?"):
+        answer = answerer.answer(question, now=NOW)
+        assert not answer.answered and "Akar" not in answer.plain_text(), question
+    assert "Akar" in answerer.answer("who is the turkish defence minister", now=NOW).plain_text()
+
+
+def test_the_length_of_a_road_is_not_the_width_of_the_corridor(answerer: Answerer) -> None:
+    answer = answerer.answer("How many kilometres long is the M4?", now=NOW)
+    assert not answer.answered and "6 km" not in answer.plain_text()
+    assert "6 km" in answerer.answer("how wide is the corridor?", now=NOW).plain_text()
+
+
+def test_russian_perfective_future_yes_no_is_a_prediction(answerer: Answerer) -> None:
+    for question in ("выведет ли турция войска из идлиба?", "сорвётся ли перемирие?", "уйдёт ли Турция из Идлиба"):
+        assert not answerer.answer(question, now=NOW).answered, question
+    # a present-tense status question is still answered
+    assert answerer.answer("соблюдается ли перемирие?", now=NOW).answered
+    # and a future event the schedule holds is answerable
+    assert answerer.answer("начнётся ли патрулирование 15 марта?", now=datetime(2020, 3, 13, tzinfo=timezone.utc)).answered
+
+
+def test_turkish_aorist_yes_no_is_a_prediction(answerer: Answerer) -> None:
+    assert not answerer.answer("ateşkes uzun sürer mi?", now=NOW).answered
+    assert answerer.answer("ateşkes sürüyor mu?", now=NOW).answered
+
+
+def test_when_they_agreed_is_not_the_deadline_to_agree(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("When did they agree on the security corridor?", now=NOW)
+    assert answer.matches[0].date == "2020-03-05"
+    deadline = answerer.answer("deadline for the corridor parameters?", now=NOW)
+    assert key_of(snapshot, deadline) == "corridor-deadline"
+
+
+def test_the_outcome_of_the_talks_leads_with_largely_agreed(answerer: Answerer) -> None:
+    for question, words in (("What was the outcome of the Ankara talks?", "largely"),
+                            ("görüşmelerin sonucu ne oldu", "büyük ölçüde"),
+                            ("чем закончились переговоры в анкаре", "в основном")):
+        answer = answerer.answer(question, now=NOW)
+        assert answer.answered and words in answer.blocks[0].text + answer.blocks[1].text, question
+
+
+def test_idioms_for_the_guns_falling_silent(answerer: Answerer) -> None:
+    for question in ("when did the guns go quiet in idlib", "when did the weapons fall silent",
+                     "when did hostilities cease in idlib"):
+        answer = answerer.answer(question, now=NOW)
+        assert answer.answered and answer.matches[0].date == "2020-03-06", question
+
+
+def test_other_conflicts_and_people_are_not_recorded(answerer: Answerer) -> None:
+    for question in ("ceasefire in ukraine when did it start", "Karabağ ateşkesi ne zaman imzalandı",
+                     "перемирие на Украине когда", "what did Lavrov say?", "who is the US secretary of state?"):
+        answer = answerer.answer(question, now=NOW)
+        assert not answer.answered and not answer.matches, question
+        assert "2020" not in answer.plain_text()
+
+
+def test_questions_about_the_bot_are_declined_with_what_it_can_tell(answerer: Answerer) -> None:
+    for question, lang in (("who are you?", "en"), ("sen kimsin?", "tr"), ("что ты умеешь?", "ru")):
+        answer = answerer.answer(question, now=NOW)
+        assert not answer.answered and answer.language == lang
+        assert any(b.kind == "suggestions" for b in answer.blocks)
+
+
+def test_counts_are_bound_to_what_is_counted(answerer: Answerer) -> None:
+    # 60 Turkish troops were killed: that is not how many are deployed
+    answer = answerer.answer("how many turkish troops are in idlib now?", now=NOW)
+    assert not answer.answered and "60" not in answer.plain_text()
+    assert "60" in answerer.answer("Kaç Türk askeri öldü?", now=NOW).plain_text()
+
+
+def test_transliterated_russian_is_answered_in_russian(answerer: Answerer) -> None:
+    answer = answerer.answer("kogda nachnutsya patruli", now=NOW)
+    assert answer.answered and answer.language == "ru" and answer.matches[0].date == "2020-03-15"
+
+
+def test_the_engine_does_not_freeze_the_gc_by_itself(snapshot: TimelineSnapshot) -> None:
+    import gc
+
+    before = gc.get_freeze_count()
+    Answerer(snapshot)
+    assert gc.get_freeze_count() == before

@@ -4,7 +4,7 @@ Pure domain code: no Telegram, no database. `Answerer(snapshot).answer(question,
 `Answer` of plain-text blocks that any front end can render.
 """
 
-from bot.answering.engine import Answerer
+from bot.answering.engine import Answerer, freeze_long_lived_objects
 from bot.answering.types import Answer, Block, Match
 
-__all__ = ["Answer", "Answerer", "Block", "Match"]
+__all__ = ["Answer", "Answerer", "Block", "Match", "freeze_long_lived_objects"]

@@ -8,15 +8,24 @@ exists (`title_in` / `details_in`), otherwise as written.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 from babel.dates import format_date
 
 from bot.answering.types import Block, Match
-from bot.dates import format_when, iso_date, locale_of, relative
+from bot.dates import format_when as _format_when
+from bot.dates import iso_date, locale_of, relative
 from bot.i18n import status_label, t
 from bot.snapshot import EventView, PointView, SourceRef, When
 
 
+@lru_cache(maxsize=4096)
+def format_when(when: When, language: str, zone: str | None = None) -> str:
+    """`bot.dates.format_when`, cached: a stored date reads the same for every question (Babel is slow)."""
+    return _format_when(when, language, zone) if zone is not None else _format_when(when, language)
+
+
+@lru_cache(maxsize=4096)
 def source_text(source: SourceRef, language: str) -> str:
     """"Al Jazeera (with Reuters), 12 March 2020 — Hulusi Akar, Turkish Defence Minister, cited by his office"."""
     text = source.publisher

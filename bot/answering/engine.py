@@ -90,7 +90,7 @@ class Answerer:
     `upsert_point` / `remove_point` (or `refresh(snapshot)`, which re-indexes only what changed).
     """
 
-    def __init__(self, snapshot: TimelineSnapshot, *, freeze_gc: bool = True) -> None:
+    def __init__(self, snapshot: TimelineSnapshot, *, freeze_gc: bool = False) -> None:
         self._index = InvertedIndex()
         self._speller = Speller()
         self._s = _State()
@@ -112,11 +112,7 @@ class Answerer:
             self._speller.add(cue, 5)
         self.refresh(snapshot)
         if freeze_gc:
-            # The index is millions of long-lived entries; a full cyclic-GC pass over them stalls an
-            # answer by 100+ ms at 10,000 events. Frozen objects are skipped by the collector (they
-            # are still freed by reference counting); later edits are collected normally.
-            gc.collect()
-            gc.freeze()
+            freeze_long_lived_objects()
 
     # ------------------------------------------------------------------ indexing
     def refresh(self, snapshot: TimelineSnapshot) -> None:
@@ -308,7 +304,7 @@ class Answerer:
             topic = [g for g in groups if not g.is_entity and not g.context]
             for c in out:
                 for sentence, terms, _origin in self._doc_sentences(c, q.language):
-                    if _REASON.search(sentence) and any(g.hits(terms) for g in topic):
+                    if _has_reason(sentence) and any(g.hits(terms) for g in topic):
                         c.score *= 1.5
                         break
         out.sort(key=lambda c: (-c.score, c.doc))
@@ -895,6 +891,8 @@ class Answerer:
         quantity = _quantity_kind(q) if kind == "how_many" else "any"
         q_concepts = q.concepts()
         entities = [g for g in groups if g.is_entity and g.weight > 0]
+        # Per group, its terms' weights, computed once (not once per sentence).
+        group_weights = [{term: self._index.idf(term) * w for term, w in g.terms} for g in groups]
         for rank, cand in enumerate(cands):
             if cand.score < (0.3 if kind == "why" else 0.5) * top:
                 continue
@@ -903,8 +901,11 @@ class Answerer:
             for order, (sentence, terms, origin) in enumerate(self._doc_sentences(cand, ctx.lang)):
                 if exclude_title and origin == "title":
                     continue
-                score = sum(max((self._index.idf(term) * w for term, w in g.terms if term in terms), default=0.0)
-                            for g in groups)
+                score = 0.0
+                for gw in group_weights:
+                    common = terms.intersection(gw)
+                    if common:
+                        score += max(gw[t] for t in common)
                 if kind == "how_many":
                     if entities and not all(g.hits(terms) or g.hits(titles) for g in entities):
                         continue  # "how many Russian soldiers": a sentence about Turkish ones is no answer
@@ -914,9 +915,9 @@ class Answerer:
                             continue  # "how many troops are in Idlib": 60 were *killed*, not deployed
                     if _has_quantity(sentence, quantity):
                         score += 1.5
-                if kind == "why" and _REASON.search(sentence):
+                if kind == "why" and _has_reason(sentence):
                     score += 1.0
-                if kind == "who" and _NAME.search(sentence):
+                if kind == "who" and _has_name(sentence):
                     score += 0.5  # "who" is answered by a name
                 if origin == "quote":
                     score *= 0.9
@@ -929,6 +930,18 @@ class Answerer:
         if best is None:
             return None
         return best[2], best[3]
+
+
+def freeze_long_lived_objects() -> None:
+    """Move every object alive now out of the cyclic garbage collector's reach (`gc.freeze()`).
+
+    A process-wide setting, so the application decides, once, after building its long-lived state
+    (the `Answerer` and the rest): a full collection pass over an index of 10,000 events otherwise
+    stalls whichever answer triggers it. Frozen objects are still freed by reference counting; what
+    is created later (edits, caches) is collected normally. Domain code never calls this by itself.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 @lru_cache(maxsize=1)
@@ -989,6 +1002,7 @@ def _quantity_kind(q: Query) -> str:
     return "count"
 
 
+@lru_cache(maxsize=20_000)
 def _has_quantity(sentence: str, kind: str = "any") -> bool:
     """A number of the kind asked about, not part of a date, a time or an article reference."""
     text = _DATES.sub(" ", sentence)
@@ -1013,6 +1027,16 @@ def _has_quantity(sentence: str, kind: str = "any") -> bool:
         elif unit:
             return True
     return False
+
+
+@lru_cache(maxsize=20_000)
+def _has_reason(sentence: str) -> bool:
+    return bool(_REASON.search(sentence))
+
+
+@lru_cache(maxsize=20_000)
+def _has_name(sentence: str) -> bool:
+    return bool(_NAME.search(sentence))
 
 
 _LENGTH_WORDS = re.compile(r"\b(long|length|длин\w*|протяж\w*|uzunluğ\w*|uzunluk\w*)\b", re.IGNORECASE)

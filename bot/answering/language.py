@@ -26,6 +26,7 @@ _TR_WORDS = frozenset(
     da de ki gibi kadar sonra once simdi bugun yarin dun artik ayrica hakkinda uzerine icin sey
     devriye devriyeler ateskes koridor anlasma gorusme gorusmeler asker askerler turk rus rusya turkiye
     suriye idlib'de musun misin miyim yapildi yapilacak edildi edilecek surdu suruyor devam
+    sen siz kimsin kimsiniz nesin nesiniz neyi neden nicin niye nasilsin yardim merhaba selam tesekkurler
     """.split()
 )
 _EN_WORDS = frozenset(

@@ -151,12 +151,14 @@ def _other_name(tok: Token, tt: "object", index: InvertedIndex) -> bool:
     return not any(w in index for w in tt.words)  # type: ignore[attr-defined]
 
 
-def _correct_tokens(tokens: list[Token], index: InvertedIndex, speller: Speller, language: str) -> tuple[list[Token], set[int]]:
-    """Replace words nobody knows by the nearest known word; returns the tokens and which changed."""
+def _correct_tokens(tokens: list[Token], index: InvertedIndex, speller: Speller, language: str,
+                    keep: frozenset[int] = frozenset()) -> tuple[list[Token], set[int]]:
+    """Replace words nobody knows by the nearest known word; returns the tokens and which changed.
+    Tokens in `keep` (question words, "edildiği gün") are never corrected."""
     out: list[Token] = []
     changed: set[int] = set()
     for i, tok in enumerate(tokens):
-        if (_is_stopword(tok) or len(tok.fold) < speller.MIN_LEN or tok.fold[0].isdigit()
+        if (i in keep or _is_stopword(tok) or len(tok.fold) < speller.MIN_LEN or tok.fold[0].isdigit()
                 or _off_topic(tok, language, index)
                 or _other_name(tok, token_terms(tok, language, query=True), index)):
             out.append(tok)
@@ -213,7 +215,14 @@ def analyse(
         clause_of.extend([n] * len(clause_tokens))
     tokens = [Token(t.lower, t.fold, i, t.cyrillic) for i, t in enumerate(tokens)]
     raw_folded = folded_text(tokens)
-    tokens, changed = _correct_tokens(tokens, index, speller, language)
+    raw_spans = intent_mod.detect(raw_folded, language).cue_spans
+    keep, position = set(), 0
+    for i, tok in enumerate(tokens):
+        a, b = position, position + len(tok.fold)
+        if any(s <= a and b <= e for s, e in raw_spans):
+            keep.add(i)
+        position = b + 1
+    tokens, changed = _correct_tokens(tokens, index, speller, language, frozenset(keep))
     folded = folded_text(tokens)
     found_intent = intent_mod.detect(folded, language)
     if raw_folded != folded and found_intent.prediction != "hard":
@@ -222,7 +231,7 @@ def analyse(
         if raw.prediction == "hard" or (raw.prediction == "soft" and found_intent.kind not in _ANSWERABLE_FUTURE):
             found_intent = dataclasses.replace(found_intent, prediction=raw.prediction)
     query = Query(text=original, language=language, tokens=tokens, folded=folded, intent=found_intent)
-    query.about_bot = any(_BOT_META[lang].search(raw_folded) for lang in {language, "en"} if lang in _BOT_META)
+    query.about_bot = any(pattern.search(raw_folded) for pattern in _BOT_META.values())
     context_clauses = _context_clauses(tokens, clause_of, language)
 
     off = off_topic_lexicon()
@@ -267,7 +276,7 @@ def analyse(
         if i in covered and not (covered_by[i] & concepts):
             # "kimin YANINDA", "evini TERK etti": a word inside an idiom counts less than the idiom, and
             # its own action ("terk" = leave) is not what is asked.
-            qweight *= 0.5
+            qweight *= 0.3
             concepts -= ACTION_CONCEPTS
         terms = [(w, qweight) for w in tt.words]
         terms += [("#" + c, 0.9 * qweight) for c in sorted(concepts)]
