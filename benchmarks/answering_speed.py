@@ -209,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     report_latency("first pass, all negotiations (cold)", timings(big, qs, rounds=1))
     report_latency("warm, all negotiations", timings(big, qs))
     nid = snapshot.negotiations[0].id
+    report_latency("first pass, scoped (cold per-doc caches)", timings(big, qs, negotiation_id=nid, rounds=1))
     report_latency("warm, scoped to the bundled negotiation", timings(big, qs, negotiation_id=nid))
 
     edited = dataclasses.replace(merged.events[1234], title=merged.events[1234].title + " (postponed again)",

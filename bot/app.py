@@ -12,15 +12,17 @@ import signal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import BadRequest
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 
 from bot.config import Settings
 from bot.handlers import register
+from bot.reminders.runner import start_dispatcher, stop_dispatcher
 from bot.runtime import open_database
 from bot.services import Services
 from bot.timeline_service import TimelineService
-from bot.ui_text import COMMANDS, LANGUAGES
+from bot.ui_text import ADMIN_COMMANDS, COMMANDS, LANGUAGES
 
 log = logging.getLogger("bot.app")
 
@@ -28,19 +30,27 @@ CONNECTION_POOL_SIZE = 16
 POOL_TIMEOUT = 10.0  # seconds a request may wait for a free connection
 
 
+async def _set_command_menus(application: Application, settings: Settings) -> None:
+    """Everyone's menu in three languages; the deployment's admins also see the admin commands."""
+    for language in LANGUAGES:
+        commands = [BotCommand(name, descriptions[language]) for name, descriptions in COMMANDS]
+        await application.bot.set_my_commands(commands, language_code=None if language == "en" else language)
+    admin_menu = [BotCommand(name, d["en"]) for name, d in COMMANDS + ADMIN_COMMANDS]
+    for admin_id in sorted(settings.admin_ids):
+        try:
+            await application.bot.set_my_commands(admin_menu, scope=BotCommandScopeChat(admin_id))
+        except BadRequest as exc:  # the admin has not opened a chat with the bot yet
+            log.info("admin %s gets the admin menu once they start the bot (%s)", admin_id, exc)
+
+
 async def _post_init(application: Application) -> None:
     settings: Settings = application.bot_data["settings"]
     database = await open_database(settings.database_url)
     timeline = await TimelineService.load(database)
     application.bot_data["services"] = Services(settings=settings, database=database, timeline=timeline)
-    # --- reminders: the outbox dispatcher runs in this process (bot/reminders/runner.py) ---
-    from bot.reminders.runner import start_dispatcher
-
+    # The outbox dispatcher (reminders, change notices, announcements) runs in this process.
     application.bot_data["reminder_dispatcher"] = await start_dispatcher(settings, database)
-    # --- end reminders ---
-    for language in LANGUAGES:
-        commands = [BotCommand(name, descriptions[language]) for name, descriptions in COMMANDS]
-        await application.bot.set_my_commands(commands, language_code=None if language == "en" else language)
+    await _set_command_menus(application, settings)
     log.info(
         "bot @%s ready: %d negotiation(s), %d events",
         application.bot.username,
@@ -50,11 +60,8 @@ async def _post_init(application: Application) -> None:
 
 
 async def _post_shutdown(application: Application) -> None:
-    # --- reminders: finish in-flight sends and record them before the database closes ---
-    from bot.reminders.runner import stop_dispatcher
-
+    # Finish in-flight sends and record them before the database closes.
     await stop_dispatcher(application.bot_data.pop("reminder_dispatcher", None))
-    # --- end reminders ---
     services: Services | None = application.bot_data.get("services")
     if services is not None:
         await services.database.dispose()

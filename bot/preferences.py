@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy.exc import IntegrityError
 
 from bot.config import Settings, format_lead_time, parse_lead_times
+from bot.reminders.service import replan_chat
 from bot.ui_text import LANGUAGES
 from bot.zones import resolve_zone
 from storage.db import Database
@@ -144,6 +145,7 @@ async def set_timezone(database: Database, chat_id: int, text: str) -> str:
     if zone is None:
         raise PreferenceError(text)
     await _update(database, chat_id, timezone=zone)
+    await replan_chat(database, chat_id)  # pending reminders move to the new local times
     return zone
 
 
@@ -153,6 +155,7 @@ async def set_lead_times(database: Database, chat_id: int, text: str) -> str:
     except ValueError as exc:
         raise PreferenceError(str(exc)) from None
     await _update(database, chat_id, lead_times=normalized)
+    await replan_chat(database, chat_id)
     return normalized
 
 

@@ -11,6 +11,7 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -18,6 +19,10 @@ from bot.answering import Answer
 from bot.citations import source_line
 from bot.dates import format_when, relative
 from bot.overview import NextKeyDate
+from bot.reminders.messages import instant_text, lead_text
+from bot.reminders.messages import when_text as _when_text
+from bot.reminders.service import lead_times_label
+from bot.reminders.texts import tr as _tr
 from bot.snapshot import EventView, NegotiationView, PointView, SourceRef
 from bot.ui_text import LANGUAGE_NAMES, LANGUAGES, status_word, t
 
@@ -183,7 +188,12 @@ def answer_keyboard(answer: Answer, language: str, negotiation_id: int | None) -
         top = answer.matches[0]
         row.append(button(t("btn_source", language), "src", "e" if top.kind == "event" else "p", top.id))
         row.append(button(t("btn_timeline", language), "tl", top.negotiation_id, 0))
-    return InlineKeyboardMarkup([row]) if row else None
+    if not row:
+        return None
+    rows = [row]
+    if answer.event_id is not None:
+        rows.append([remind_button(answer.event_id, language)])
+    return InlineKeyboardMarkup(rows)
 
 
 def event_card(event: EventView, negotiation: NegotiationView | None, now: datetime, language: str, zone: str) -> str:
@@ -207,7 +217,10 @@ def event_card(event: EventView, negotiation: NegotiationView | None, now: datet
 
 
 def event_card_keyboard(event: EventView, language: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[button(t("btn_back", language), "tl", event.negotiation_id, "e", event.id)]])
+    back = button(t("btn_back", language), "tl", event.negotiation_id, "e", event.id)
+    if event.when.starts_at is None:
+        return InlineKeyboardMarkup([[back]])
+    return InlineKeyboardMarkup([[back, remind_button(event.id, language)]])
 
 
 def sources_html(sources: tuple[SourceRef, ...], title: str, language: str) -> str:
@@ -313,7 +326,8 @@ def start_keyboard(language: str, negotiation_id: int | None) -> InlineKeyboardM
     return InlineKeyboardMarkup(
         [
             [button(t("btn_timeline", language), "menu", "timeline"), button(t("btn_next", language), "menu", "next")],
-            [button(t("btn_points", language), "menu", "points"), button(t("btn_help", language), "menu", "help")],
+            [button(t("btn_points", language), "menu", "points"), button(t("btn_reminders", language), "menu", "reminders")],
+            [button(t("btn_help", language), "menu", "help")],
         ]
     )
 
@@ -399,11 +413,7 @@ def admin_code(text: str) -> str:
 # Replies of bot/handlers/subscriptions.py, and the 🔔 button. (What reminders and change notices
 # themselves say is rendered by bot/reminders/messages.py, since those are stored in the outbox.)
 
-from typing import TYPE_CHECKING  # noqa: E402
 
-from bot.reminders.messages import instant_text, lead_text, when_text as _when_text  # noqa: E402
-from bot.reminders.service import lead_times_label  # noqa: E402
-from bot.reminders.texts import tr as _tr  # noqa: E402
 
 if TYPE_CHECKING:
     from bot.reminders.service import SubscribeResult, SubscriptionView

@@ -23,13 +23,14 @@ TEXT: dict[str, dict[str, str]] = {
         "ru": "👋 Я веду хронологию {count} переговоров: встречи, о чём договорились, кто что сказал и когда что начинается.\n\nВыберите, за какими следить в этом чате, через /negotiations или просто спросите своими словами по-русски, по-английски или по-турецки — например, <i>Когда начнётся совместное патрулирование?</i> В каждом ответе есть дата, статус и источник.",
     },
     "help": {
-        "en": "<b>Ask anything</b> about the negotiation, for example:\n• When do the joint patrols begin?\n• How wide is the security corridor?\n• What was agreed in Moscow?\n• Is the ceasefire holding?\n• Ortak devriyeler ne zaman başlıyor?\n• Когда начнётся патрулирование?\n\n<b>Commands</b>\n/timeline — the events in date order\n/next — the next key date\n/latest — the newest updates\n/points — the agreement points and their status\n/calendar — key dates as a calendar file\n/negotiations — choose the negotiation to follow\n/settings — language, time zone, reminder times\n/about — sources\n/help — this message\n\nIn groups, mention me or reply to my message.",
-        "tr": "<b>Müzakere hakkında her şeyi sorun</b>, örneğin:\n• Ortak devriyeler ne zaman başlıyor?\n• Güvenlik koridoru ne kadar geniş?\n• Moskova'da ne kararlaştırıldı?\n• Ateşkes sürüyor mu?\n\n<b>Komutlar</b>\n/timeline — olaylar tarih sırasıyla\n/next — bir sonraki önemli tarih\n/latest — en yeni gelişmeler\n/points — anlaşma maddeleri ve durumları\n/calendar — önemli tarihler takvim dosyası olarak\n/negotiations — takip edilecek müzakereyi seçin\n/settings — dil, saat dilimi, hatırlatma zamanları\n/about — kaynaklar\n/help — bu mesaj\n\nGruplarda beni etiketleyin ya da mesajıma yanıt verin.",
-        "ru": "<b>Спрашивайте что угодно</b> о переговорах, например:\n• Когда начнётся совместное патрулирование?\n• Какой ширины коридор безопасности?\n• О чём договорились в Москве?\n• Соблюдается ли перемирие?\n\n<b>Команды</b>\n/timeline — события по датам\n/next — ближайшая ключевая дата\n/latest — последние новости\n/points — пункты соглашения и их статус\n/calendar — ключевые даты в календарь\n/negotiations — выбрать переговоры\n/settings — язык, часовой пояс, время напоминаний\n/about — источники\n/help — эта справка\n\nВ группах упомяните меня или ответьте на моё сообщение.",
+        "en": "<b>Ask anything</b> about the negotiation, for example:\n• When do the joint patrols begin?\n• How wide is the security corridor?\n• What was agreed in Moscow?\n• Is the ceasefire holding?\n• Ortak devriyeler ne zaman başlıyor?\n• Когда начнётся патрулирование?\n\n<b>Commands</b>\n/timeline — the events in date order\n/next — the next key date\n/latest — the newest updates\n/points — the agreement points and their status\n/subscribe — reminders before every key date (or tap 🔔 under an answer)\n/reminders — your reminders\n/unsubscribe — stop all reminders\n/calendar — key dates as a calendar file\n/negotiations — choose the negotiation to follow\n/settings — language, time zone, reminder times\n/about — sources\n/help — this message\n\nIn groups, mention me or reply to my message.",
+        "tr": "<b>Müzakere hakkında her şeyi sorun</b>, örneğin:\n• Ortak devriyeler ne zaman başlıyor?\n• Güvenlik koridoru ne kadar geniş?\n• Moskova'da ne kararlaştırıldı?\n• Ateşkes sürüyor mu?\n\n<b>Komutlar</b>\n/timeline — olaylar tarih sırasıyla\n/next — bir sonraki önemli tarih\n/latest — en yeni gelişmeler\n/points — anlaşma maddeleri ve durumları\n/subscribe — her önemli tarihten önce hatırlatma (ya da yanıtın altındaki 🔔)\n/reminders — hatırlatmalarınız\n/unsubscribe — tüm hatırlatmaları durdur\n/calendar — önemli tarihler takvim dosyası olarak\n/negotiations — takip edilecek müzakereyi seçin\n/settings — dil, saat dilimi, hatırlatma zamanları\n/about — kaynaklar\n/help — bu mesaj\n\nGruplarda beni etiketleyin ya da mesajıma yanıt verin.",
+        "ru": "<b>Спрашивайте что угодно</b> о переговорах, например:\n• Когда начнётся совместное патрулирование?\n• Какой ширины коридор безопасности?\n• О чём договорились в Москве?\n• Соблюдается ли перемирие?\n\n<b>Команды</b>\n/timeline — события по датам\n/next — ближайшая ключевая дата\n/latest — последние новости\n/points — пункты соглашения и их статус\n/subscribe — напоминания перед ключевыми датами (или 🔔 под ответом)\n/reminders — ваши напоминания\n/unsubscribe — отключить все напоминания\n/calendar — ключевые даты в календарь\n/negotiations — выбрать переговоры\n/settings — язык, часовой пояс, время напоминаний\n/about — источники\n/help — эта справка\n\nВ группах упомяните меня или ответьте на моё сообщение.",
     },
     "btn_timeline": {"en": "🗓 Timeline", "tr": "🗓 Zaman çizelgesi", "ru": "🗓 Хронология"},
     "btn_next": {"en": "⏭ Next key date", "tr": "⏭ Sıradaki önemli tarih", "ru": "⏭ Ближайшая дата"},
     "btn_points": {"en": "📜 Agreement points", "tr": "📜 Anlaşma maddeleri", "ru": "📜 Пункты соглашения"},
+    "btn_reminders": {"en": "🔔 Reminders", "tr": "🔔 Hatırlatmalar", "ru": "🔔 Напоминания"},
     "btn_help": {"en": "❓ Help", "tr": "❓ Yardım", "ru": "❓ Помощь"},
     "btn_source": {"en": "📰 Source", "tr": "📰 Kaynak", "ru": "📰 Источник"},
     "btn_older": {"en": "◀ Older", "tr": "◀ Daha eski", "ru": "◀ Раньше"},
@@ -136,11 +137,29 @@ COMMANDS: list[tuple[str, dict[str, str]]] = [
     ("next", {"en": "The next key date", "tr": "Sıradaki önemli tarih", "ru": "Ближайшая ключевая дата"}),
     ("latest", {"en": "The newest updates", "tr": "En yeni gelişmeler", "ru": "Последние новости"}),
     ("points", {"en": "Agreement points and status", "tr": "Anlaşma maddeleri ve durumları", "ru": "Пункты соглашения и статус"}),
+    ("subscribe", {"en": "Reminders before every key date", "tr": "Her önemli tarihten önce hatırlatma", "ru": "Напоминать о ключевых датах"}),
+    ("reminders", {"en": "My reminders", "tr": "Hatırlatmalarım", "ru": "Мои напоминания"}),
+    ("unsubscribe", {"en": "Stop all reminders", "tr": "Tüm hatırlatmaları durdur", "ru": "Отключить все напоминания"}),
     ("calendar", {"en": "Key dates as a calendar file", "tr": "Önemli tarihler takvim dosyası", "ru": "Ключевые даты в календарь"}),
     ("negotiations", {"en": "Choose the negotiation", "tr": "Müzakere seçin", "ru": "Выбрать переговоры"}),
     ("settings", {"en": "Language, time zone, reminders", "tr": "Dil, saat dilimi, hatırlatmalar", "ru": "Язык, часовой пояс, напоминания"}),
     ("about", {"en": "Sources", "tr": "Kaynaklar", "ru": "Источники"}),
     ("help", {"en": "How to ask, all commands", "tr": "Nasıl sorulur, tüm komutlar", "ru": "Как спрашивать, все команды"}),
+]
+
+# Shown to the admins of ADMIN_IDS only (a per-chat command scope); English, as the admin replies are.
+ADMIN_COMMANDS: list[tuple[str, dict[str, str]]] = [
+    ("add", {"en": "Add an update: /add DATE | title | details | URL"}),
+    ("edit", {"en": "Correct an event: /edit <id> <field> <value>"}),
+    ("move", {"en": "Move an event: /move <id> <new date>"}),
+    ("status", {"en": "Set a status: /status <id|p<id>> <status>"}),
+    ("delete", {"en": "Hide an event (undo with /undo)"}),
+    ("undo", {"en": "Undo your last change"}),
+    ("source", {"en": "Add a source: /source <id> <url> [attribution]"}),
+    ("history", {"en": "Audit trail: /history <id>"}),
+    ("admins", {"en": "List, add or remove admins"}),
+    ("negotiation", {"en": "Create or choose the negotiation you edit"}),
+    ("announce", {"en": "Message every subscriber"}),
 ]
 
 

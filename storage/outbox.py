@@ -271,6 +271,14 @@ async def delete_pending(session: AsyncSession, *, event_id: int, kinds: Sequenc
     return result.rowcount or 0
 
 
+async def delete_pending_for_chat(session: AsyncSession, *, chat_id: int, kinds: Sequence[str]) -> int:
+    """Remove a chat's not-yet-sent rows of these kinds (its zone or lead times changed)."""
+    result = await session.execute(
+        delete(OM).where(OM.c.chat_id == chat_id, OM.c.state == PENDING, OM.c.kind.in_(list(kinds)))
+    )
+    return result.rowcount or 0
+
+
 async def fan_out(
     session: AsyncSession,
     *,

@@ -1,7 +1,9 @@
 """The answering engine holds its measured quality (see benchmarks/answering_eval.py).
 
-Floors: the tuning set (questions.yaml) at the product targets; the held-out set, which was never
-tuned against, a little lower — it estimates how the engine does on questions written by others.
+Floors: the tuning set (questions.yaml) at the product targets; the held-out sets, a little lower —
+they estimate how the engine does on questions written by others. holdout.yaml was written before the
+first tuning round; blind2.yaml before the second (its failures were looked at once, to report them,
+never tuned against). Each floor sits just under the score reached when it was set.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ def reports() -> dict[str, Report]:
     snapshot = load_snapshot()
     answerer = Answerer(snapshot)
     return {name: evaluate(ROOT / "tests" / "eval" / name, answerer, snapshot)
-            for name in ("questions.yaml", "holdout.yaml")}
+            for name in ("questions.yaml", "holdout.yaml", "blind2.yaml")}
 
 
 def _failures(report: Report) -> str:
@@ -42,9 +44,19 @@ def test_tuning_set_meets_the_targets(reports: dict[str, Report]) -> None:
 
 def test_holdout_set_stays_above_its_floor(reports: dict[str, Report]) -> None:
     report = reports["holdout.yaml"]
-    assert report.in_scope_en >= 0.85, _failures(report)
-    assert report.in_scope_tr_ru >= 0.80, _failures(report)
-    assert report.out_of_scope_declined >= 0.90, _failures(report)
+    assert report.in_scope_en >= 0.95, _failures(report)
+    assert report.in_scope_tr_ru >= 0.90, _failures(report)
+    assert report.out_of_scope_declined >= 0.95, _failures(report)
+    assert report.unsourced == 0 and report.unmatched == 0
+
+
+def test_blind2_set_stays_above_its_floor(reports: dict[str, Report]) -> None:
+    # Reached when set: EN 96.4%, TR+RU 91.9% (tr 94.4, ru 89.5), out-of-scope declined 93.8%.
+    report = reports["blind2.yaml"]
+    assert len(report.outcomes) >= 160
+    assert report.in_scope_en >= 0.95, _failures(report)
+    assert report.in_scope_tr_ru >= 0.90, _failures(report)
+    assert report.out_of_scope_declined >= 0.92, _failures(report)
     assert report.unsourced == 0 and report.unmatched == 0
 
 

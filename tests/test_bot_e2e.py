@@ -149,7 +149,7 @@ async def test_start_before_choosing_offers_the_negotiations(tg: FakeTelegram) -
     reply = await say(tg, 1001, "/start")
     assert "2 negotiations" in reply["text"] and "/negotiations" in reply["text"]
     assert "When do the joint patrols begin?" in reply["text"]  # how to ask
-    assert button_texts(reply) == ["🗓 Timeline", "⏭ Next key date", "📜 Agreement points", "❓ Help"]
+    assert button_texts(reply) == ["🗓 Timeline", "⏭ Next key date", "📜 Agreement points", "🔔 Reminders", "❓ Help"]
 
 
 async def test_negotiations_chooser_shows_both_and_remembers_the_choice(tg: FakeTelegram, world: World) -> None:
@@ -169,17 +169,18 @@ async def test_negotiations_chooser_shows_both_and_remembers_the_choice(tg: Fake
     assert row is not None and row["negotiation_id"] is not None
 
 
-async def test_start_welcomes_with_four_buttons_that_work(tg: FakeTelegram) -> None:
+async def test_start_welcomes_with_five_buttons_that_work(tg: FakeTelegram) -> None:
     chat = 1003
     await follow_idlib(tg, chat)
     welcome = await say(tg, chat, "/start")
     assert "Idlib" in welcome["text"] and "Ask me" in welcome["text"]
-    assert button_texts(welcome) == ["🗓 Timeline", "⏭ Next key date", "📜 Agreement points", "❓ Help"]
+    assert button_texts(welcome) == ["🗓 Timeline", "⏭ Next key date", "📜 Agreement points", "🔔 Reminders", "❓ Help"]
 
     expectations = {
         "🗓 Timeline": "events 1–6 of 16",
         "⏭ Next key date": "key date",
         "📜 Agreement points": "Agreement points",
+        "🔔 Reminders": "You have no reminders",
         "❓ Help": "/timeline",
     }
     for label, needle in expectations.items():
@@ -213,7 +214,7 @@ async def test_question_is_answered_with_source_and_buttons(tg: FakeTelegram, wo
     reply = await say(tg, chat, "When do the joint patrols begin?")
     assert "15 March 2020" in reply["text"]
     assert "Al Jazeera" in reply["text"]  # every answer carries its source
-    assert button_texts(reply) == ["📰 Source", "🗓 Timeline"]
+    assert button_texts(reply) == ["📰 Source", "🗓 Timeline", "🔔 Remind me"]
     assert all(len(b["callback_data"].encode()) <= 64 for b in buttons(reply))
 
     mark = tg.mark()
@@ -318,7 +319,7 @@ async def test_timeline_pages_and_event_cards(tg: FakeTelegram) -> None:
     card = await press_and_wait_edit(button_texts(patrols)[5])  # event 6: the Moscow ceasefire
     assert "Putin and Erdogan agree a ceasefire" in card["text"]
     assert "happened" in card["text"] and "📰" in card["text"] and "Thursday, 5 March 2020" in card["text"]
-    assert button_texts(card) == ["↩ Timeline"]
+    assert button_texts(card) == ["↩ Timeline", "🔔 Remind me"]
     returned = await press_and_wait_edit("↩ Timeline")
     assert "events 1–6 of 16" in returned["text"]
 
@@ -563,6 +564,22 @@ async def test_logs_one_line_per_event_with_the_chat(tg: FakeTelegram, world: Wo
     assert not any("httpx" in line and "INFO" in line for line in world.bot.stderr)
 
 
+async def test_an_edited_message_runs_no_command_and_asks_nothing_again(tg: FakeTelegram) -> None:
+    chat = 1990
+    user = {"id": chat, "is_bot": False, "first_name": "Editor"}
+    for text in ("/start", "When do the joint patrols begin?"):
+        tg.add_raw_update({
+            "edited_message": {
+                "message_id": 1, "date": 1584000000, "edit_date": 1584000060, "chat": {"id": chat, "type": "private"},
+                "from": user, "text": text,
+                "entities": [{"type": "bot_command", "offset": 0, "length": 6}] if text.startswith("/") else [],
+            }
+        })
+    reply = await say(tg, chat, "/help")
+    assert "/timeline" in reply["text"]  # the first reply in this chat is to /help: both edits were ignored
+    assert [m["text"][:20] for m in tg.messages(chat)] == [reply["text"][:20]]
+
+
 # ------------------------------------------------------------------------------- shutdown (runs last)
 async def test_sigterm_shuts_down_cleanly_and_the_token_never_leaks(tg: FakeTelegram, world: World) -> None:
     code = await world.bot.stop()
@@ -575,3 +592,4 @@ async def test_sigterm_shuts_down_cleanly_and_the_token_never_leaks(tg: FakeTele
     assert faults(tg) == []
     assert [r for r in tg.bot_faults() if r.error_code == 400] == []  # nothing refused as Bad Request
     assert tg.unknown_params == []
+

@@ -274,3 +274,21 @@ async def test_announce_reaches_every_subscriber_chat_once_and_only_admins_may(d
     sent = await rows(database, kind="announcement")
     assert sorted(r.chat_id for r in sent) == [1, 3]
     assert "&lt;b&gt;Talks&lt;/b&gt; resume &amp; more" in sent[0].text
+
+
+async def test_changing_zone_or_lead_times_moves_pending_reminders(database: Database) -> None:
+    from bot.preferences import set_lead_times, set_timezone
+
+    with freeze_time(NOW, real_asyncio=True):
+        n = await make_negotiation(database)
+        e = await make_event(database, n, starts_at=datetime(2020, 3, 15, 6, 0, tzinfo=UTC))
+        await set_chat(database, 42, timezone="UTC", lead_times="1d")
+        await subscribe_event(database, chat_id=42, user_id=42, event_id=e, language="en")
+        [before] = await rows(database)
+        assert "(UTC)" in before.text
+        await set_timezone(database, 42, "Ankara")
+        [after_zone] = await rows(database)
+        assert after_zone.due_at == before.due_at and "(Europe/Istanbul)" in after_zone.text
+        await set_lead_times(database, 42, "2h")
+        [after_leads] = await rows(database)
+    assert after_leads.due_at == datetime(2020, 3, 15, 4, 0, tzinfo=UTC)

@@ -94,7 +94,7 @@ class Answerer:
         self._index = InvertedIndex()
         self._speller = Speller()
         self._s = _State()
-        self._sorted: dict[int | None, tuple[list[float], list[EventView]]] = {}
+        self._sorted: dict[object, tuple[list[float], list[EventView]]] = {}
         self._sentences: dict[tuple[int, str], list[tuple[str, frozenset[str], str]]] = {}
         self._clauses: dict[int, dict[str, int]] = {}
         self._topic_cache: dict[tuple[str, int | None], list[str]] = {}
@@ -715,13 +715,13 @@ class Answerer:
         blocks: list[Block] = []
         chosen: EventView
         if kind == "next":
-            upcoming = [e for e in future if e.is_key_date] or future
-            if upcoming:
-                chosen = upcoming[0]
+            key_next, key_last = self._key_around(ctx.negotiation_id, now)
+            if future:
+                chosen = key_next or future[0]
                 parts = C.date_parts(chosen.when, chosen.status, now, lang, ctx.zone)
                 blocks.append(Block("headline", C.fill("next_headline", lang, title=chosen.title_in(lang), **parts)))
             else:
-                chosen = ([e for e in past if e.is_key_date] or past)[-1]
+                chosen = key_last or past[-1]
                 parts = C.date_parts(chosen.when, chosen.status, now, lang, ctx.zone)
                 blocks.append(Block("headline", C.fill("next_none", lang, title=chosen.title_in(lang), **parts)))
         else:
@@ -739,7 +739,7 @@ class Answerer:
             parts = C.date_parts(chosen.when, chosen.status, now, lang, ctx.zone)
             blocks.append(Block("headline", C.fill("latest_headline", lang, title=chosen.title_in(lang), **parts)))
             if past and future:
-                nxt = ([e for e in future if e.is_key_date] or future)[0]
+                nxt = self._key_around(ctx.negotiation_id, now)[0] or future[0]
                 blocks.append(Block("note", C.fill("upcoming_line", lang, title=nxt.title_in(lang),
                                                    **C.date_parts(nxt.when, nxt.status, now, lang, ctx.zone))))
         if chosen.details_in(lang):
@@ -752,8 +752,7 @@ class Answerer:
     def _overview(self, ctx: "_Ctx") -> Answer:
         """A question naming only the negotiation itself ("tell me about Idlib"): summary and key dates."""
         lang, now = ctx.lang, ctx.now
-        _starts, events = self._events_sorted(ctx.negotiation_id)
-        key_events = [e for e in events if e.is_key_date] or events
+        key_starts, key_events = self._key_events_sorted(ctx.negotiation_id)
         if not key_events:
             return self._decline(lang, ctx.q.intent.kind, "decline_no_match", ctx.negotiation_id)
         negotiation = self._s.negotiations.get(key_events[0].negotiation_id)
@@ -779,8 +778,9 @@ class Answerer:
                     seen.add(text)
                     blocks.append(C.source_block(src, lang))
         matches = tuple(C.match_of(e, 1.0, lang) for e in key_events[:3])
-        upcoming = [e for e in key_events if e.when.starts_at and e.when.starts_at > now]
-        return Answer(True, lang, ctx.q.intent.kind, tuple(blocks), matches, upcoming[0].id if upcoming else None)
+        cut = bisect_right(key_starts, now.timestamp())
+        upcoming = key_events[cut] if cut < len(key_events) else None
+        return Answer(True, lang, ctx.q.intent.kind, tuple(blocks), matches, upcoming.id if upcoming else None)
 
     # ------------------------------------------------------------------ helpers
     def _decline(self, lang: str, intent: str, key: str, negotiation_id: int | None, *,
@@ -825,6 +825,24 @@ class Answerer:
             cached = ([e.when.starts_at.timestamp() for e in chosen], chosen)  # type: ignore[union-attr]
             self._sorted[negotiation_id] = cached
         return cached
+
+    def _key_events_sorted(self, negotiation_id: int | None) -> tuple[list[float], list[EventView]]:
+        """Key dates (all events if none is marked key), date-sorted; cached like `_events_sorted`."""
+        cached = self._sorted.get(("key", negotiation_id))  # type: ignore[call-overload]
+        if cached is None:
+            starts, events = self._events_sorted(negotiation_id)
+            pairs = [(s, e) for s, e in zip(starts, events) if e.is_key_date] or list(zip(starts, events))
+            cached = ([s for s, _ in pairs], [e for _, e in pairs])
+            self._sorted[("key", negotiation_id)] = cached  # type: ignore[index]
+        return cached
+
+    def _key_around(self, negotiation_id: int | None, now: datetime) -> tuple[EventView | None, EventView | None]:
+        """The first key date after `now` and the last one before it (None where there is none)."""
+        starts, events = self._key_events_sorted(negotiation_id)
+        if not any(e.is_key_date for e in events[:1]):
+            return None, None  # no key dates marked: callers fall back to all events
+        cut = bisect_right(starts, now.timestamp())
+        return (events[cut] if cut < len(events) else None), (events[cut - 1] if cut > 0 else None)
 
     def _step_for(self, point: PointView, q: Query, now: datetime) -> StatusStepView | None:
         wanted: set[str] = set()

@@ -654,20 +654,3 @@ async def negotiation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     current = _editing(ctx, context)
     rows = [("▶ " if current and n.id == current.id else "") + f"{n.key} — {n.title}" for n in snapshot.negotiations]
     await _reply(update, context, admin_list_html(a("negotiations_title"), rows, a("negotiations_footer")))
-
-
-def register_admin(application: Application) -> None:
-    """Every admin handler; call before the generic unknown-command and text-question handlers."""
-    application.add_handler(add_conversation())
-    application.add_handler(CommandHandler("edit", edit))
-    application.add_handler(CommandHandler("move", move))
-    application.add_handler(CommandHandler("status", status))
-    application.add_handler(CommandHandler("delete", delete))
-    application.add_handler(CommandHandler("undo", undo))
-    application.add_handler(CommandHandler("source", source))
-    application.add_handler(CommandHandler("history", history))
-    application.add_handler(CommandHandler("admins", admins))
-    application.add_handler(CommandHandler("negotiation", negotiation))
-    application.add_handler(CallbackQueryHandler(on_button, pattern=r"^adm:"))
-
-

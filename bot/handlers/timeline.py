@@ -177,7 +177,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 return
             await send_html(context, update.effective_chat.id, sources_html(entry.sources, entry.title_in(ctx.language), ctx.language))
         elif callback.action == "menu":
-            handler = {"timeline": timeline, "next": next_date, "points": points}.get(callback.args[0])
+            from bot.handlers.subscriptions import list_reminders
+
+            handler = {"timeline": timeline, "next": next_date, "points": points, "reminders": list_reminders}.get(
+                callback.args[0]
+            )
             if handler is None:
                 from bot.handlers.basics import help_command
 

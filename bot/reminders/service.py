@@ -363,6 +363,17 @@ async def _replan_chat(session: AsyncSession, chat_id: int, now: datetime) -> No
                 await _plan_event(session, await event_facts(session, row), now, subscription_id=sub.id)
 
 
+async def replan_chat(database: Database, chat_id: int, now: datetime | None = None) -> int:
+    """The chat changed its time zone or lead times: its pending reminders move to the new times."""
+    now = now or clock.now()
+    async with database.session() as session:
+        removed = await outbox.delete_pending_for_chat(session, chat_id=chat_id, kinds=("reminder",))
+        await _replan_chat(session, chat_id, now)
+        await session.commit()
+    log.info("chat=%s settings changed: %d pending reminder(s) re-planned", chat_id, removed)
+    return removed
+
+
 async def unsubscribe(database: Database, *, chat_id: int, subscription_id: int, now: datetime | None = None) -> SubscriptionView:
     """End one of this chat's subscriptions (a button under a reminder or /reminders)."""
     now = now or clock.now()
