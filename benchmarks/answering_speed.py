@@ -16,7 +16,6 @@ import asyncio
 import dataclasses
 import gc
 import random
-import statistics
 import subprocess
 import sys
 import time

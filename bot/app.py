@@ -16,6 +16,7 @@ from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import BadRequest
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 
+from bot.answering import freeze_long_lived_objects
 from bot.config import Settings
 from bot.handlers import register
 from bot.reminders.runner import start_dispatcher, stop_dispatcher
@@ -47,6 +48,7 @@ async def _post_init(application: Application) -> None:
     settings: Settings = application.bot_data["settings"]
     database = await open_database(settings.database_url)
     timeline = await TimelineService.load(database)
+    freeze_long_lived_objects()  # the index lives as long as the process: keep it out of GC passes
     application.bot_data["services"] = Services(settings=settings, database=database, timeline=timeline)
     # The outbox dispatcher (reminders, change notices, announcements) runs in this process.
     application.bot_data["reminder_dispatcher"] = await start_dispatcher(settings, database)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.i18n import STATUS
+
 LANGUAGES = ("en", "tr", "ru")
 LANGUAGE_NAMES = {"en": "English", "tr": "Türkçe", "ru": "Русский"}
 
@@ -115,21 +117,6 @@ TEXT: dict[str, dict[str, str]] = {
     "inline_hint": {"en": "Ask about the negotiation", "tr": "Müzakere hakkında sorun", "ru": "Спросите о переговорах"},
 }
 
-STATUS: dict[str, dict[str, str]] = {
-    "scheduled": {"en": "scheduled", "tr": "planlandı", "ru": "запланировано"},
-    "happened": {"en": "happened", "tr": "gerçekleşti", "ru": "состоялось"},
-    "ongoing": {"en": "ongoing", "tr": "sürüyor", "ru": "продолжается"},
-    "postponed": {"en": "postponed", "tr": "ertelendi", "ru": "отложено"},
-    "cancelled": {"en": "cancelled", "tr": "iptal edildi", "ru": "отменено"},
-    "proposed": {"en": "proposed", "tr": "önerildi", "ru": "предложено"},
-    "largely_agreed": {"en": "largely agreed", "tr": "büyük ölçüde uzlaşıldı", "ru": "в основном согласовано"},
-    "agreed": {"en": "agreed", "tr": "kararlaştırıldı", "ru": "согласовано"},
-    "in_effect": {"en": "in effect", "tr": "yürürlükte", "ru": "действует"},
-    "violated": {"en": "violated", "tr": "ihlal edildi", "ru": "нарушено"},
-    "suspended": {"en": "suspended", "tr": "askıya alındı", "ru": "приостановлено"},
-    "ended": {"en": "ended", "tr": "sona erdi", "ru": "завершено"},
-}
-
 # The command menu (set with set_my_commands at start-up), per language.
 COMMANDS: list[tuple[str, dict[str, str]]] = [
     ("start", {"en": "What this bot does", "tr": "Bu bot ne yapar", "ru": "Что умеет бот"}),
@@ -171,4 +158,6 @@ def t(key: str, language: str, **values: Any) -> str:
 
 
 def status_word(status: str, language: str) -> str:
-    return STATUS.get(status, {}).get(language) or STATUS.get(status, {}).get("en") or status.replace("_", " ")
+    """The same status words as in answers (one table, in bot.i18n)."""
+    words = STATUS.get(status, {})
+    return words.get(language) or words.get("en") or status.replace("_", " ")

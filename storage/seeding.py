@@ -9,9 +9,8 @@ Every write leaves an audit entry. One bundle is applied in one transaction: all
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,13 +21,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.bundle import Bundle, EventDef, PointDef, bundled_files, parse_when, read_bundle
 from storage.models import (
     AgreementPoint,
-    AuditEntry,
     DatePrecision,
     Event,
     Negotiation,
     PointStatusChange,
     Source,
 )
+from storage.audit import write_audit
 from storage.timeutil import utcnow
 
 SEED_ACTOR = "seed"
@@ -51,17 +50,6 @@ class ApplyReport:
         if self.kept_admin_changes:
             text += f", {len(self.kept_admin_changes)} kept as edited by an admin"
         return text
-
-
-def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
-    """Audit values as JSON: dates and instants become ISO strings, at any depth."""
-
-    def encode(value: Any) -> Any:
-        if isinstance(value, (datetime, date)):
-            return value.isoformat()
-        raise TypeError(type(value).__name__)
-
-    return json.loads(json.dumps(values, default=encode))
 
 
 def _event_values(event: EventDef) -> dict[str, Any]:
@@ -119,27 +107,6 @@ def _differs(row: Any, values: dict[str, Any]) -> bool:
     return any(getattr(row, name) != value for name, value in values.items())
 
 
-async def _audit(
-    session: AsyncSession,
-    actor: str,
-    action: str,
-    entity_type: str,
-    entity_id: int | None,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-) -> None:
-    session.add(
-        AuditEntry(
-            actor=actor,
-            action=action,
-            entity_type=entity_type,
-            entity_id=entity_id,
-            before=_jsonable(before) if before is not None else None,
-            after=_jsonable(after) if after is not None else None,
-        )
-    )
-
-
 async def _sources_of(session: AsyncSession, *, event_id: int | None = None, point_id: int | None = None) -> list[Source]:
     query = select(Source).order_by(Source.id)
     query = query.where(Source.event_id == event_id) if event_id else query.where(Source.point_id == point_id)
@@ -167,7 +134,8 @@ async def apply_bundle(session: AsyncSession, bundle: Bundle, *, actor: str = SE
         negotiation = Negotiation(key=spec.key, managed_by=managed_by, **neg_values)
         session.add(negotiation)
         await session.flush()
-        await _audit(session, actor, "create", "negotiation", negotiation.id, None, neg_values)
+        write_audit(
+                session, actor, "create", "negotiation", negotiation.id, None, neg_values)
     elif (overwrite_admin or negotiation.managed_by == SEED_ACTOR) and _differs(negotiation, neg_values):
         before = {k: getattr(negotiation, k) for k in neg_values}
         for k, v in neg_values.items():
@@ -175,7 +143,8 @@ async def apply_bundle(session: AsyncSession, bundle: Bundle, *, actor: str = SE
         negotiation.version += 1
         negotiation.managed_by = managed_by
         negotiation.updated_at = utcnow()
-        await _audit(session, actor, "update", "negotiation", negotiation.id, before, neg_values)
+        write_audit(
+                session, actor, "update", "negotiation", negotiation.id, before, neg_values)
     assert negotiation.id is not None
 
     existing_events = {
@@ -193,7 +162,8 @@ async def apply_bundle(session: AsyncSession, bundle: Bundle, *, actor: str = SE
             await session.flush()
             for source in sources:
                 session.add(Source(event_id=row.id, **source))
-            await _audit(session, actor, "create", "event", row.id, None, {**values, "sources": sources})
+            write_audit(
+                session, actor, "create", "event", row.id, None, {**values, "sources": sources})
             report.created += 1
         else:
             editable = overwrite_admin or (row.managed_by == SEED_ACTOR and row.deleted_at is None)
@@ -215,7 +185,8 @@ async def apply_bundle(session: AsyncSession, bundle: Bundle, *, actor: str = SE
                 await session.execute(delete(Source).where(Source.event_id == row.id))
                 for source in sources:
                     session.add(Source(event_id=row.id, **source))
-                await _audit(session, actor, "update", "event", row.id, before, {**values, "sources": sources})
+                write_audit(
+                session, actor, "update", "event", row.id, before, {**values, "sources": sources})
                 report.updated += 1
         assert row.id is not None
         event_ids[spec_event.key] = row.id
@@ -248,7 +219,7 @@ async def apply_bundle(session: AsyncSession, bundle: Bundle, *, actor: str = SE
             session.add(row)
             await session.flush()
             await _write_point_children(session, row.id, sources, history)
-            await _audit(
+            write_audit(
                 session, actor, "create", "point", row.id, None, {**values, "sources": sources, "history": history}
             )
             report.created += 1
@@ -289,7 +260,7 @@ async def apply_bundle(session: AsyncSession, bundle: Bundle, *, actor: str = SE
             await session.execute(delete(Source).where(Source.point_id == row.id))
             await session.execute(delete(PointStatusChange).where(PointStatusChange.point_id == row.id))
             await _write_point_children(session, row.id, sources, history)
-            await _audit(
+            write_audit(
                 session, actor, "update", "point", row.id, before, {**values, "sources": sources, "history": history}
             )
             report.updated += 1

@@ -453,7 +453,6 @@ async def test_stale_or_malformed_buttons_are_answered(tg: FakeTelegram) -> None
     await follow_idlib(tg, chat)
     page = await say(tg, chat, "/timeline")
     for data in ("ev:999999", "ev:notanumber", "tl:1:zz", "zz:old-version", "src:q:1", "neg:77777", "lang:xx"):
-        mark = tg.mark()
         update = tg.press_button(chat, chat, page["message_id"], data, strict=False)
         assert await tg.wait_for_callback_answer(update, timeout=WAIT) is not None
     gone = await tg.wait_for_message(chat, "no longer exists", timeout=WAIT)  # ev:999999

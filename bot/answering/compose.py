@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 from functools import lru_cache
 
-from babel.dates import format_date
 
 from bot.answering.types import Block, Match
 from bot.dates import format_when as _format_when
-from bot.dates import iso_date, locale_of, relative
+from bot.dates import iso_date, relative
 from bot.i18n import status_label, t
+from bot.citations import source_line
 from bot.snapshot import EventView, PointView, SourceRef, When
 
 
@@ -28,12 +28,7 @@ def format_when(when: When, language: str, zone: str | None = None) -> str:
 @lru_cache(maxsize=4096)
 def source_text(source: SourceRef, language: str) -> str:
     """"Al Jazeera (with Reuters), 12 March 2020 — Hulusi Akar, Turkish Defence Minister, cited by his office"."""
-    text = source.publisher
-    if source.published_on:
-        text += ", " + format_date(source.published_on, "d MMMM y", locale=locale_of(language))
-    if source.attribution:
-        text += " — " + source.attribution
-    return text
+    return source_line(source, language)
 
 
 def source_block(source: SourceRef, language: str) -> Block:

@@ -26,7 +26,7 @@ from bot.answering.index import Hit, InvertedIndex
 from bot.answering.lexicon import INTENT_PATTERNS, STOPWORDS
 from bot.answering.normalize import fold, has_content, sentences, tokenize
 from bot.answering.query import ACTION_CONCEPTS, PREDICATE_CONCEPTS, Group, Query, analyse
-from bot.answering.types import Answer, Block, Match
+from bot.answering.types import Answer, Block
 from bot.i18n import t
 from bot.snapshot import EventView, NegotiationView, PointView, SourceRef, StatusStepView, TimelineSnapshot, When
 
