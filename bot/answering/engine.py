@@ -81,6 +81,9 @@ class _State:
     negotiations: dict[int, NegotiationView] = field(default_factory=dict)
     by_negotiation: dict[int, set[int]] = field(default_factory=dict)
     title_terms: dict[int, frozenset[str]] = field(default_factory=dict)
+    # Terms of the head of the English title ("Turkish–Russian talks" of "... talks in Ankara on the
+    # details of the Idlib ceasefire"): what a ranged event's start and end are the start and end of.
+    head_terms: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 class Answerer:
@@ -171,6 +174,7 @@ class Answerer:
             if f.name == "title":
                 titles |= text_term_set(f.text, f.language)
         self._s.title_terms[key] = frozenset(titles)
+        self._s.head_terms[key] = text_term_set(_title_head(item.title), "en")
         for lang in ("en", "tr", "ru"):
             self._sentences.pop((key, lang), None)
         self._clauses.pop(key, None)
@@ -180,6 +184,7 @@ class Answerer:
     def _drop(self, key: int, negotiation_id: int | None) -> None:
         self._index.remove(key)
         self._s.title_terms.pop(key, None)
+        self._s.head_terms.pop(key, None)
         if negotiation_id is not None:
             self._s.by_negotiation.get(negotiation_id, set()).discard(key)
         for lang in ("en", "tr", "ru"):
@@ -256,16 +261,27 @@ class Answerer:
         actions = {"#" + c for g in groups if g.is_action and not g.context for c in g.concepts & ACTION_CONCEPTS}
         kind = q.intent.kind
         out: list[Candidate] = []
+        action_idx = [i for i, g in enumerate(groups) if g.is_action and not g.context]
+        others = [g for g in groups if not g.is_action and g.weight > 0]
         for hit in hits:
             item = self._item(hit.doc)
             if item is None:
                 continue
-            matched = sum(w for i, w in enumerate(weights) if hit.mask >> i & 1)
+            mask, raw = hit.mask, hit.score
+            if others:
+                # "has the ceasefire collapsed": a fact saying the *talks* ended matches "collapse" in a
+                # sentence that does not speak of the ceasefire; such an action word counts for nothing.
+                for i in action_idx:
+                    if mask >> i & 1 and not self._action_supported(hit.doc, item, groups[i], others):
+                        mask &= ~(1 << i)
+                        raw -= hit.group_scores[i]
+            matched = sum(w for i, w in enumerate(weights) if mask >> i & 1)
             coverage = matched / total
-            score = hit.score * (0.4 + 0.6 * coverage)
+            score = raw * (0.4 + 0.6 * coverage)
             titles = self._s.title_terms.get(hit.doc, frozenset())
             if actions:
-                in_title = sum(1 for a in actions if a in titles or (a in ("#START", "#END") and _is_range(item)))
+                in_title = sum(1 for a in actions if a in titles or (a in ("#START", "#END") and _is_range(item)
+                                                                     and self._head_has_topic(hit.doc, others)))
                 score *= 1.0 + 0.35 * in_title
             # How many of the question's words the title itself carries: the title says what a fact is about.
             title_cover = sum(w for g, w in zip(groups, weights) if g.hits(titles))
@@ -287,17 +303,21 @@ class Answerer:
                     score *= 0.5  # "when did they agree X": the day they agreed, not the day they had to
                 if kind in ("when", "how_long", "next") and item.when.starts_at is not None:
                     score *= 1.15
+                    if actions and item.kind == "statement" and not any(a in titles for a in actions):
+                        score *= 0.6  # "when did the attacks stop": not the day someone said they had
                 if kind == "where" and item.place:
                     score *= 1.15
                 if kind == "who" and item.kind == "statement":
                     score *= 1.1
+                elif "SAY" in concepts and concepts & _SPEAKERS and item.kind == "statement":
+                    score *= 1.15  # "what did the minister say": a statement, not a fact citing him
             elif kind in ("when", "how_long"):
                 score *= 0.8
             elif kind in ("status",):
                 score *= 1.1
-            if actions and kind in _ACTION_STRICT and not self._supports_actions(hit.doc, item, groups, hit.mask):
+            if actions and kind in _ACTION_STRICT and not self._supports_actions(hit.doc, item, groups, mask):
                 score *= 0.3
-            out.append(Candidate(hit.doc, item, score, hit.mask, coverage, matched))
+            out.append(Candidate(hit.doc, item, score, mask, coverage, matched))
         if kind == "why":
             # A "why" is answered by a fact that gives a reason for the topic in one sentence
             # ("the ceasefire ... was agreed to halt this escalation").
@@ -339,7 +359,7 @@ class Answerer:
         if unknown and not topical:
             return "no_match"
         topic = [g for g, w in zip(groups, weights) if w > 0 and not g.is_action]
-        ranged = _is_range(best.item) and self._title_has_topic(best.doc, topic)
+        ranged = _is_range(best.item) and self._head_has_topic(best.doc, topic)
         strict = q.intent.kind in _ACTION_STRICT
         if strict and q.unknown_actions:
             return "unrecorded"
@@ -420,6 +440,18 @@ class Answerer:
         "The two countries came close to confrontation" mentions "close", but not the corridor: it
         does not say when the corridor closes.
         """
+        others = [g for g in groups if not g.is_action and g.weight > 0]
+        for g in groups:
+            if g.is_action and not g.context and not self._action_supported(doc, item, g, others):
+                return False
+        return True
+
+    def _action_supported(self, doc: int, item: Item, g: Group, others: list[Group]) -> bool:
+        """Whether the action of group `g` is said in one sentence with one of the other words asked."""
+        if _is_range(item) and g.concepts & {"START", "END"} and self._head_has_topic(doc, others):
+            return True  # a ranged event starts and ends by itself ("when did the talks end")
+        if isinstance(item, EventView) and item.kind == "deadline" and g.concepts & {"END"}:
+            return True  # a deadline is when a time limit expires
         where = self._clauses.get(doc)
         if where is None:
             # term → bit set of the sentences (of any field, any language) it occurs in
@@ -433,27 +465,23 @@ class Answerer:
                         where[term] = where.get(term, 0) | bit
             self._clauses[doc] = where
 
-        def clauses_of(g: Group) -> int:
+        def clauses_of(grp: Group) -> int:
             mask = 0
-            for term, _ in g.terms:
+            for term, _ in grp.terms:
                 mask |= where.get(term, 0)
             return mask
 
-        others = [g for g in groups if not g.is_action and g.weight > 0]
         other_mask = 0
         for o in others:
             other_mask |= clauses_of(o)
-        for g in groups:
-            if not g.is_action or g.context:
-                continue
-            if _is_range(item) and g.concepts & {"START", "END"} and self._title_has_topic(doc, others):
-                continue
-            if isinstance(item, EventView) and item.kind == "deadline" and g.concepts & {"END"}:
-                continue  # a deadline is when a time limit expires
-            mask = clauses_of(g)
-            if not (mask & other_mask if others else mask):
-                return False
-        return True
+        mask = clauses_of(g)
+        return bool(mask & other_mask if others else mask)
+
+    def _head_has_topic(self, doc: int, groups: list[Group]) -> bool:
+        """The topic words asked (entities aside) are in the head of the title, not in a modifier."""
+        head = self._s.head_terms.get(doc, frozenset())
+        topic = [g for g in groups if not g.is_entity]
+        return bool(topic) and all(g.hits(head) for g in topic)
 
     def _title_has_topic(self, doc: int, groups: list[Group]) -> bool:
         titles = self._s.title_terms.get(doc, frozenset())
@@ -985,6 +1013,16 @@ class _Ctx:
     lang: str
 
 
+_HEAD_CUT = re.compile(r"\s(on|about|over|for|of|to|along|with|by|in|at|from|after|before|between|under)\s",
+                       re.IGNORECASE)
+
+
+def _title_head(title: str) -> str:
+    """The words of an English title before its first preposition (its subject)."""
+    m = _HEAD_CUT.search(title)
+    return title[: m.start()] if m else title
+
+
 def _is_range(item: Item) -> bool:
     return isinstance(item, EventView) and item.when.ends_at is not None
 
@@ -1061,6 +1099,8 @@ _LENGTH_WORDS = re.compile(r"\b(long|length|длин\w*|протяж\w*|uzunluğ
 # What a count in a sentence is bound to: 60 troops *killed*, a million people *displaced*.
 _COUNTED_ACTIONS = frozenset({"KILL", "DISPLACE"})
 _ROLE_CONCEPTS = frozenset({"MINISTER", "PRESIDENT"})
+# Who can be asked "what did X say" about: a person named, or a role.
+_SPEAKERS = frozenset({"AKAR", "ERDOGAN", "PUTIN", "ASSAD", "MINISTER", "PRESIDENT", "OFFICIAL"})
 _COUNTRY_CONCEPTS = frozenset({"TURKEY", "RUSSIA", "SYRIA"})
 _DEADLINE_ASKED = re.compile(
     r"\b(by|until|till) when\b|\b(have|has|had) to\b|\bsupposed to\b|\bdue\b|\bdeadline\b|\btime limit\b|"

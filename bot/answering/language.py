@@ -20,7 +20,7 @@ _SOFT_TURKISH_LETTERS = re.compile(r"[çÇöÖüÜ]")
 # Frequent function/question words, folded (ı→i, ş→s ...). Words shared with English are left out.
 _TR_WORDS = frozenset(
     """
-    ne zaman nerede nereye nereden kim kimler kimin neden niye nicin nasil kac hangi mi mu mudur midir
+    ne zaman nerede nereye nereden kim kimdir kimdi kimler kimin neden niye nicin nasil kac hangi mi mu mudur midir
     nedir neler var yok ve ile icin bu su o bir daha hala halen mi? oldu olacak olur mu? degil evet hayir
     bana anlat soyle nedir? ne kadar kaldi baslar basliyor basladi basliyacak baslayacak oldu mu? mi?
     da de ki gibi kadar sonra once simdi bugun yarin dun artik ayrica hakkinda uzerine icin sey

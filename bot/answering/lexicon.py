@@ -70,7 +70,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "END": {
         "en": ["end", "ends", "ended", "ending", "finish", "finished", "over", "terminate", "terminated", "expire",
-               "expires", "expired", "collapse", "collapsed", "break down", "broke down"],
+               "expires", "expired", "collapse", "collapsed", "break down", "broke down", "run out", "ran out",
+               "runs out", "running out"],
         "tr": ["bitti*", "bitecek*", "bitiş*", "bitme*", "sona er*", "son bul*", "çöktü*", "çöküş*", "çökme*"],
         "ru": ["законч*", "кончит*", "заверш*", "истек*", "рухн*", "сорва*"],
     },
@@ -195,7 +196,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "position", "posts", "outposts", "observation posts", "withdraw", "withdrawal", "withdrew", "pull out",
                "pullout", "retreat"],
         "tr": ["kal*", "mevzi*", "konum*", "çekil*", "çekilme*", "gözlem nokta*", "üs*"],
-        "ru": ["остал*", "остаю*", "остают*", "оставал*", "останут*", "остаться", "позици*", "вывод*", "отвод*", "отступ*", "уйд*"],
+        "ru": ["остал*", "остаю*", "остают*", "оставал*", "останут*", "остаться", "позици*", "вывод*", "отвод*", "отступ*", "уйд*", "уход*", "ушл*", "уйти"],
     },
     "ACCUSE": {
         "en": ["accuse", "accused", "accuses", "accusing", "accusation", "accusations", "complain", "complained",
@@ -227,7 +228,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "WIDTH": {
         "en": ["wide", "width", "broad", "breadth", "deep", "depth", "km", "kms", "kilometre", "kilometres",
                "kilometer", "kilometers", "mile", "miles", "size", "stretch", "stretches", "extend", "extends",
-               "big", "large", "far", "span", "area"],
+               "big", "far", "span", "area"],
         "tr": ["geniş*", "derin*", "km", "kilometre*", "mil", "boyut*", "büyüklü*", "uzan*", "alan*"],
         "ru": ["ширин*", "широк*", "глубин*", "км", "километр*", "мил*", "размер*", "простира*"],
     },
@@ -306,7 +307,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "LAW": {
         "en": ["law", "laws", "legal", "illegal", "lawful", "unlawful"],
-        "tr": ["hukuk*", "yasa*"],
+        "tr": ["hukuk*", "yasa", "yasası*", "yasal*", "yasadışı*"],
         "ru": ["прав*", "закон", "закона", "закону", "законом", "законе", "законы", "законов", "законн*"],
     },
     "INTERNATIONAL": {
@@ -496,7 +497,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bne durumda\b", r"\bson durum\b"],
         "ru": [r"\b(все ещ?е|вс[её] ещ?е|до сих пор|по-прежнему|по прежнему|пока ещ?е|сейчас|сегодня|на данный момент)\b",
                r"\bсоблюдается\b", r"\bдержится\b", r"\bдействует\b", r"\bстатус\w*\b", r"\bсостояни\w*\b",
-               r"\bситуаци\w*\b", r"\b\w+(ет|ит|ут|ют|ат|ят|ется|ится|утся|ются|атся|ятся)(?:ся)? ли\b", r"\b\w+(ло|ла|ли|лся|лось|лась) ли\b",
+               r"\bситуаци\w*\b", r"\bчто там (с|со|по)\b", r"\bкак там\b", r"\bчто (с|со) \w+(ем|ой|ами|ом|ием|ией)\b", r"\b\w+(ет|ит|ут|ют|ат|ят|ется|ится|утся|ются|атся|ятся)(?:ся)? ли\b", r"\b\w+(ло|ла|ли|лся|лось|лась) ли\b",
                r"\bкак (там|обстоят|дела)\b", r"\bпродолжа\w*\b", r"\bидут ли\b"],
     },
     "next": {
@@ -587,6 +588,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         go goes went gone come comes came place places since sorry basic either neither both each side number numbers figure figures count total amount event events thing things stuff key important main
         major critical crucial big milestone milestones step steps stand stands matter matters situation
         exactly precise specific roughly approximately basically anyway whole overall general generally
+        officially formally actually really
     """.split()),
     "tr": frozenset("""
         ve ile de da ki mi mı mu mü mudur midir mıdır müdür bu şu o bir için gibi kadar daha en çok az ne neden
@@ -596,7 +598,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
         edildi edilecek etti etmek yapıldı yapılacak oluyor olacak mı oldu mu neler nedir ne zaman kaç tane
         söyler misin söyleyebilir misin misiniz musunuz bilgi bilgisi rica ederim acaba öğrenmek istiyorum
         önemli kritik ana temel olay olaylar olayı sayı sayısı sayısını toplam miktar şey şeyler tam tam olarak kesin acaba peki
-        yüzünden nedeniyle dolayı sebebiyle itibaren boyunca süresince
+        yüzünden nedeniyle dolayı sebebiyle itibaren boyunca süresince yaşandı yaşanan yaşananlar neydi
+        kimdir kimdi
     """.split()),
     "ru": frozenset("""
         и в во на с со к ко о об от до по за из у же ли бы то не ни но а или да нет это этот эта эти тот та те
@@ -606,7 +609,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
         также тоже очень всё все весь там тут здесь этого этой этом эту того чем чего при про для через
         свой свои своих хочу хотел хотела узнать интересно информация вопрос ответ
         ключевая ключевой ключевые ключевую важная важный важные важную главная главный главные событие
-        события событий точно именно вообще число количество общее
+        события событий точно именно вообще число количество общее такой такая такие таков такова
+        произошло происходит случилось было
     """.split()),
 }
 

@@ -190,8 +190,9 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str) -
     if not asking:
         return set()
     question = asking[-1]
-    # Very short question clauses ("when?") lean on the clause before them: keep that one too.
-    if sum(1 for c in clause_of if c == question) <= 2 and question - 1 in clauses:
+    # Very short question clauses ("when?", "when was that?") lean on the clause before them.
+    content = sum(1 for t, c in zip(tokens, clause_of) if c == question and not _is_stopword(t))
+    if (sum(1 for c in clause_of if c == question) <= 2 or content == 0) and question - 1 in clauses:
         return set(clauses) - {question, question - 1}
     return set(clauses) - {question}
 
@@ -237,6 +238,17 @@ def analyse(
     off = off_topic_lexicon()
     lex = compiled_lexicon()
     phrase_hits = phrase_concepts(tokens, language, lex)
+    content_at = [i for i, t in enumerate(tokens) if not _is_stopword(t)]
+    if len(content_at) < len(tokens):
+        # A phrase split by question words ("silahlar ne zaman sustu", "стрельба когда прекратилась").
+        seen_hits = {(f, c) for f, _l, c in phrase_hits}
+        for f, l, c in phrase_concepts([tokens[i] for i in content_at], language, lex):
+            if l > f and (content_at[f], c) not in seen_hits:
+                phrase_hits.append((content_at[f], content_at[l], c))
+    # A word that opens a phrase means what the phrase means ("came out of" is a result, not an arrival).
+    phrase_start_actions = {f: {c for ff, _l, c in phrase_hits if ff == f} for f, _l, _c in phrase_hits}
+    ceasefire_asked = any("CEASEFIRE" in token_terms(t, language, query=True).concepts for t in tokens) or any(
+        c == "CEASEFIRE" for _f, _l, c in phrase_hits)
     off_hits = phrase_concepts(tokens, language, off)
     in_phrase: dict[int, set[str]] = {}
     covered: set[int] = set()
@@ -257,6 +269,7 @@ def analyse(
     cue_tokens = {i for i, (a, b) in enumerate(offsets)
                   if any(s <= a and b <= e for s, e in found_intent.cue_spans)}
     months: dict[int, int] = {}
+    stop_phrase = False
     for i, tok in enumerate(tokens):
         query.off_topic.extend(_off_topic(tok, language, index))
         if (_is_stopword(tok) or i in cue_tokens) and i not in in_phrase:
@@ -265,7 +278,13 @@ def analyse(
         if clause_of[i] not in context_clauses and _other_name(tok, tt, index):
             query.other_names.append(tok.fold)
             continue
-        concepts = set(tt.concepts) | in_phrase.get(i, set())
+        concepts = set(tt.concepts)
+        if i in phrase_start_actions:
+            concepts &= ENTITY_CONCEPTS | phrase_start_actions[i]
+        concepts |= in_phrase.get(i, set())
+        if ceasefire_asked and "DECLARE" in concepts and "CEASEFIRE" not in concepts:
+            # "when was the ceasefire declared", "почему объявили перемирие": when/why it was agreed
+            concepts = (concepts - {"SAY", "DECLARE"}) | {"AGREE"}
         for c in list(concepts):
             m = _MONTH.match(c)
             if m:
@@ -277,9 +296,13 @@ def analyse(
             # "kimin YANINDA", "evini TERK etti": a word inside an idiom counts less than the idiom, and
             # its own action ("terk" = leave) is not what is asked.
             qweight *= 0.3
+            if "STOP" in concepts and "CEASEFIRE" in covered_by[i]:
+                stop_phrase = True  # "the shooting stopped": the ceasefire, and its taking effect
             concepts -= ACTION_CONCEPTS
         terms = [(w, qweight) for w in tt.words]
         terms += [("#" + c, 0.9 * qweight) for c in sorted(concepts)]
+        if "AGREE" in concepts and "DECLARE" in tt.concepts:
+            terms = [(w, q) for w, q in terms if w not in ("#SAY", "#DECLARE")]
         known = any(w in index for w, _ in terms)
         if i in covered and not known:
             continue
@@ -288,7 +311,9 @@ def analyse(
             # A word the lexicon knows but no stored text says ("resume", "withdraw"): the timeline
             # records nothing about it.
             query.unknown.append(tok.fold)
-            if concepts & ACTION_CONCEPTS:
+            if concepts & (ACTION_CONCEPTS | {"LENGTH"}):
+                # an action, or a measure ("length"), that no stored text states: a date or number
+                # asked about it would be invented
                 query.unknown_actions.append(tok.fold)
             continue
         if not known and not concepts:
@@ -324,6 +349,23 @@ def analyse(
                 g.concepts = (g.concepts - {"SAY", "DECLARE"}) | {"AGREE"}
                 g.terms = [(t, w) for t, w in g.terms if t not in ("#SAY", "#DECLARE")] + [("#AGREE", 0.9)]
                 g.__dict__.pop("_term_set", None)
+    if found_intent.kind in ("when", "how_long"):
+        fighting = [g for g in query.groups if g.concepts & {"OFFENSIVE", "WAR", "CEASEFIRE"} and not g.context]
+        stops = [g for g in query.groups if "STOP" in g.concepts and not g.context]
+        if stop_phrase:
+            stops = [g for g in fighting if "CEASEFIRE" in g.concepts]
+        if fighting and stops and not any(g.concepts & {"START", "END", "HOLD"} for g in query.groups):
+            # "when did the shooting/bombing stop": when the ceasefire took effect — not the later day
+            # someone said the attacks had stopped.
+            for g in stops:
+                g.concepts = g.concepts | {"START"}
+                g.terms = g.terms + [("#START", 0.9)]
+                g.__dict__.pop("_term_set", None)
+            for g in fighting:
+                if "CEASEFIRE" not in g.concepts:
+                    g.concepts = g.concepts | {"CEASEFIRE"}
+                    g.terms = g.terms + [("#CEASEFIRE", 0.9)]
+                    g.__dict__.pop("_term_set", None)
     for g in query.groups:
         g.idf = max((index.idf(t) * w for t, w in g.terms), default=0.0)
         if g.idf == 0.0:
