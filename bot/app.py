@@ -22,13 +22,14 @@ from bot.handlers import register
 from bot.reminders.runner import start_dispatcher, stop_dispatcher
 from bot.runtime import open_database
 from bot.services import Services
+from bot.telegram_transport import AiohttpRequest, telegram_base_urls
 from bot.timeline_service import TimelineService
 from bot.ui_text import ADMIN_COMMANDS, COMMANDS, LANGUAGES
 
 log = logging.getLogger("bot.app")
 
 CONNECTION_POOL_SIZE = 16
-POOL_TIMEOUT = 10.0  # seconds a request may wait for a free connection
+REQUEST_TIMEOUT = 10.0  # seconds for one Bot API call (long polls add their own timeout)
 
 
 async def _set_command_menus(application: Application, settings: Settings) -> None:
@@ -80,20 +81,16 @@ def build_application(settings: Settings) -> Application:
         # and applied to replies it made every user wait behind every other at 30 replies/s.
         .rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=2))
         .concurrent_updates(True)
-        # A pool of 16 keep-alive connections: httpcore checks every pooled connection (a poll()
-        # syscall each) for every request, so PTB's default of 256 makes each reply cost more CPU
-        # the more users write at once. 16 connections at Telegram's ~100 ms round trip still carry
-        # ~160 requests/s, five times the ~30 messages/s Telegram accepts from one bot; a burst waits
-        # for a free connection (up to POOL_TIMEOUT) instead of failing.
-        .connection_pool_size(CONNECTION_POOL_SIZE)
-        .pool_timeout(POOL_TIMEOUT)
+        # aiohttp under PTB (bot/telegram_transport.py): a keep-alive pool of 16 connections carries
+        # ~160 requests/s at Telegram's ~100 ms round trip, five times what Telegram accepts from a bot.
+        .request(AiohttpRequest(CONNECTION_POOL_SIZE, REQUEST_TIMEOUT))
+        .get_updates_request(AiohttpRequest(1, REQUEST_TIMEOUT))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
-    if settings.telegram_base_url:
-        base = settings.telegram_base_url.rstrip("/")
-        builder = builder.base_url(base if base.endswith("/bot") or "{token}" in base else base + "/bot")
-        builder = builder.base_file_url(base.rsplit("/bot", 1)[0] + "/file/bot")
+    urls = telegram_base_urls(settings.telegram_base_url)
+    if urls:
+        builder = builder.base_url(urls["base_url"]).base_file_url(urls["base_file_url"])
     application = builder.build()
     application.bot_data["settings"] = settings
     register(application)

@@ -47,6 +47,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "said_by": {"en": "{who}: “{quote}”", "tr": "{who}: “{quote}”", "ru": "{who}: «{quote}»"},
     "on_date": {"en": "On {date}", "tr": "{date} tarihinde", "ru": "{date}"},
     "day_events": {"en": "Also on that day:", "tr": "Aynı gün:", "ru": "В тот же день:"},
+    "yes_step": {"en": "Yes — {date}: {text} ({status}).", "tr": "Evet — {date}: {text} ({status}).",
+                 "ru": "Да — {date}: {text} ({status})."},
+    "fact_step": {"en": "{date}: {text} ({status}).", "tr": "{date}: {text} ({status}).",
+                  "ru": "{date}: {text} ({status})."},
+    "later_line": {"en": "Later, on {date}: {text} ({status}).", "tr": "Daha sonra, {date}: {text} ({status}).",
+                   "ru": "Позже, {date}: {text} ({status})."},
     "key_dates": {"en": "Key dates:", "tr": "Önemli tarihler:", "ru": "Ключевые даты:"},
     "bullet": {"en": "• {text}", "tr": "• {text}", "ru": "• {text}"},
     # ---- declines

@@ -3,7 +3,9 @@
 Floors: the tuning set (questions.yaml) at the product targets; the held-out sets, a little lower —
 they estimate how the engine does on questions written by others. holdout.yaml was written before the
 first tuning round; blind2.yaml before the second (its failures were looked at once, to report them,
-never tuned against). Each floor sits just under the score reached when it was set.
+never tuned against); blind3.yaml before the third (its baseline was EN 87.5%, TR+RU 86.4%, out-of-scope
+87.8%; the engine was then improved by general rules, so its later score is no longer a blind estimate).
+Each floor sits just under the score reached when it was set.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ def reports() -> dict[str, Report]:
     snapshot = load_snapshot()
     answerer = Answerer(snapshot)
     return {name: evaluate(ROOT / "tests" / "eval" / name, answerer, snapshot)
-            for name in ("questions.yaml", "holdout.yaml", "blind2.yaml")}
+            for name in ("questions.yaml", "holdout.yaml", "blind2.yaml", "blind3.yaml")}
 
 
 def _failures(report: Report) -> str:
@@ -66,3 +68,14 @@ def test_eval_sets_have_the_required_mix(reports: dict[str, Report]) -> None:
         foreign = sum(q["lang"] in ("tr", "ru") for q in questions)
         declined = sum(not q["answered"] for q in questions)
         assert foreign >= len(questions) / 5 and declined >= len(questions) / 5
+
+
+def test_blind3_set_stays_above_its_floor(reports: dict[str, Report]) -> None:
+    # Blind baseline: EN 87.5%, TR+RU 86.4%, out-of-scope 87.8%. Reached after this round's general
+    # changes: EN 98.2%, TR+RU 100%, out-of-scope 100% (no longer blind: its failures were looked at).
+    report = reports["blind3.yaml"]
+    assert len(report.outcomes) >= 180
+    assert report.in_scope_en >= 0.96, _failures(report)
+    assert report.in_scope_tr_ru >= 0.97, _failures(report)
+    assert report.out_of_scope_declined >= 0.97, _failures(report)
+    assert report.unsourced == 0 and report.unmatched == 0

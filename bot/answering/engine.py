@@ -8,6 +8,7 @@ the question (no invented numbers or dates), then compose the reply.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 from bisect import bisect_right
@@ -224,8 +225,16 @@ class Answerer:
         if q.other_names:
             # "the ceasefire in Gaza", "what did Lavrov say": a place or person the timeline never mentions.
             return self._decline(ctx.lang, q.intent.kind, "decline_unrecorded", negotiation_id)
+        if any(_YEAR.fullmatch(tok.fold) and f"@y{tok.fold}" not in self._index for tok in q.tokens):
+            # "who will control Idlib in 2021?": a year the timeline holds nothing about
+            return self._decline(ctx.lang, q.intent.kind, "decline_unrecorded", negotiation_id)
         groups = q.known_groups
         allowed = self._s.by_negotiation.get(negotiation_id, set()) if negotiation_id is not None else None
+        day_term = self._date_only(q)
+        if day_term is not None and q.intent.kind in ("what", "status", "latest", "when"):
+            on_day = self._on_day(ctx, day_term, allowed)
+            if on_day is not None:
+                return on_day
         hits = self._index.search([g.terms for g in groups], limit=16, allowed=allowed) if groups else []
         cands = self._rerank(ctx, groups, hits)
         kind = q.intent.kind
@@ -246,6 +255,10 @@ class Answerer:
             return self._decline(ctx.lang, "prediction", "decline_prediction", negotiation_id, closest=cands[:1], ctx=ctx)
         if kind == "next":
             return self._next_on_topic(ctx, cands)
+        if kind == "status" and q.intent.yes_no:
+            step_answer = self._yes_no_step(ctx, cands)
+            if step_answer is not None:
+                return step_answer
         if kind in ("status", "latest"):
             return self._status(ctx, cands)
         if kind in ("when", "how_long"):
@@ -303,7 +316,10 @@ class Answerer:
                     score *= 0.5  # "when did they agree X": the day they agreed, not the day they had to
                 if kind in ("when", "how_long", "next") and item.when.starts_at is not None:
                     score *= 1.15
-                    if actions and item.kind == "statement" and not any(a in titles for a in actions):
+                    if (actions and item.kind == "statement" and "SAY" not in concepts
+                            and not any(a in text_term_set(item.title, "en") for a in actions)
+                            and not any(g.hits(text_term_set(item.title, "en")) for g in groups
+                                        if g.is_action and not g.concepts & {"CEASEFIRE"})):
                         score *= 0.6  # "when did the attacks stop": not the day someone said they had
                 if kind == "where" and item.place:
                     score *= 1.15
@@ -354,7 +370,10 @@ class Answerer:
         unknown = len(q.unknown)
         matched = [bool(best.mask >> i & 1) for i in range(len(groups))]
         if best.coverage < 0.5:
-            return "unrecorded" if best.matched >= 1.5 and not unknown else "no_match"
+            topic_found = any(m for g, m in zip(groups, matched) if not g.is_action) and all(
+                m for g, w, m in zip(groups, weights, matched) if w > 0 and not g.is_action)
+            # "when will the corridor close": the corridor is recorded, its closing is not
+            return "unrecorded" if (best.matched >= 1.5 or topic_found) and not unknown else "no_match"
         topical = any(m and w > 0 and not g.is_entity for g, w, m in zip(groups, weights, matched))
         if unknown and not topical:
             return "no_match"
@@ -378,6 +397,8 @@ class Answerer:
             return "unrecorded"
         if q.intent.kind == "who" and not self._role_of_named(q, best):
             return "unrecorded"
+        if q.intent.kind == "who" and q.unknown_actions:
+            return "unrecorded"  # "who led the delegation": nothing stored says who led it
         if max((w for w, m in zip(weights, matched) if m), default=0.0) < 0.45:
             return "generic"
         return None
@@ -668,6 +689,9 @@ class Answerer:
             for g in groups:
                 if g.is_entity and g.weight > 0 and not g.hits(terms):
                     return self._decline(lang, kind, "decline_unrecorded", ctx.negotiation_id)
+                if g.weight > 0 and g.concepts & _SUBJECTS and not g.is_action and not g.hits(terms):
+                    # "how many civilians died during the ceasefire": a war-wide toll is not that number
+                    return self._decline(lang, kind, "decline_unrecorded", ctx.negotiation_id)
             if total and covered / total < 0.55:
                 return self._decline(lang, kind, "decline_unrecorded", ctx.negotiation_id)
         cand, sentence = pick if pick else (best, best.item.title_in(lang))
@@ -729,6 +753,10 @@ class Answerer:
         future = [c for c in cands if c.score >= 0.4 * top and isinstance(c.item, EventView)
                   and c.item.when.starts_at is not None and c.item.when.starts_at > ctx.now]
         if not future:
+            top_item = cands[0].item
+            if isinstance(top_item, EventView) and top_item.kind in ("talks", "session"):
+                # "when is the next round of talks": no later round is on record
+                return self._decline(ctx.lang, "next", "decline_unrecorded", ctx.negotiation_id)
             return self._status(ctx, cands)
         best = min(future, key=lambda c: (c.item.when.starts_at, -c.score))  # type: ignore[union-attr]
         return self._when(ctx, [best] + [c for c in cands if c is not best])
@@ -809,6 +837,109 @@ class Answerer:
         cut = bisect_right(key_starts, now.timestamp())
         upcoming = key_events[cut] if cut < len(key_events) else None
         return Answer(True, lang, ctx.q.intent.kind, tuple(blocks), matches, upcoming.id if upcoming else None)
+
+    def _date_only(self, q: Query) -> str | None:
+        """The day term ("@03-12") of a question that asks only what happened on a day."""
+        if q.date_group is None:
+            return None
+        term = q.groups[q.date_group].terms[0][0]
+        if not term.startswith("@") or term.startswith("@m") or term not in self._index:
+            return None
+        for i, g in enumerate(q.groups):
+            if i == q.date_group or g.context or not g.known:
+                continue
+            if any(t.startswith("n:") for t, _ in g.terms) or any(c.startswith("MONTH") for c in g.concepts):
+                continue
+            return None
+        return term
+
+    def _on_day(self, ctx: "_Ctx", term: str, allowed: set[int] | None) -> Answer | None:
+        """"What happened on 12 March?": that day's events, the day's own ones before longer spans."""
+        lang, now = ctx.lang, ctx.now
+        docs = [d for d in self._index.postings.get(term, {}) if d % 2 == 0 and (allowed is None or d in allowed)]
+        events = [e for e in (self._s.events.get(d // 2) for d in docs) if e is not None]
+        if not events:
+            return None
+        order = {"agreement": 0, "milestone": 0, "statement": 1, "session": 1, "talks": 2, "deadline": 2,
+                 "incident": 3, "background": 4}
+        events.sort(key=lambda e: (e.when.ends_at is not None, order.get(e.kind, 3), e.id))
+        first = events[0]
+        parts = C.date_parts(first.when, first.status, now, lang, ctx.zone)
+        blocks = [Block("headline", C.fill("when_headline", lang, title=first.title_in(lang), **parts))]
+        if first.details_in(lang):
+            blocks.append(Block("detail", _short(first.details_in(lang))))
+        others = events[1:6]
+        if others:
+            lines = [t("day_events", lang)]
+            for e in others:
+                lines.append(t("bullet", lang, text=C.fill("dated_line", lang, title=e.title_in(lang),
+                                                           **C.date_parts(e.when, e.status, now, lang, ctx.zone))))
+            blocks.append(Block("detail", "\n".join(lines)))
+        source = self._best_source(first, ctx.q)
+        blocks += self._quote_and_source(source, lang)
+        matches = [C.match_of(first, 1.0, lang, source=source)] + [C.match_of(e, 0.9, lang) for e in others[:2]]
+        event_id = first.id if first.when.starts_at else None
+        return Answer(True, lang, ctx.q.intent.kind, tuple(blocks), tuple(matches), event_id)
+
+    def _yes_no_step(self, ctx: "_Ctx", cands: list[Candidate]) -> Answer | None:
+        """"Did Russia agree to the corridor?": the provision's step that records it, with its date.
+
+        "Yes" only when the step's event matches every name the question gives; otherwise the fact
+        itself is the answer ("was it agreed in Ankara?" — agreed in Moscow, on 5 March 2020)."""
+        q, lang, now = ctx.q, ctx.lang, ctx.now
+        wanted: set[str] = set()
+        for c in q.concepts():
+            wanted.update(_STEP_FOR_CONCEPT.get(c, ()))
+        if not wanted or "STOP" in q.concepts() or "END" in q.concepts():
+            return None
+        if _DETAILS_ASKED.search(q.folded):
+            return None  # "have the details been agreed": the later update on the details, not the deal
+        groups = [g for g in q.known_groups if not g.context]
+        topic = [g for g in groups if not g.is_entity and not g.is_action and g.weight > 0]
+        if not topic:
+            return None
+        top = cands[0].score
+        for cand in cands[:6]:
+            item = cand.item
+            if not isinstance(item, PointView) or cand.score < 0.3 * top:
+                continue
+            titles = self._s.title_terms.get(cand.doc, frozenset())
+            if not all(g.hits(titles) for g in topic):
+                continue
+            steps = [s for s in item.history if s.when.starts_at is not None and s.status in wanted
+                     and s.when.starts_at <= now]
+            if not steps:
+                continue
+            step = steps[0]
+            linked = self._s.events.get(step.event_id) if step.event_id else None
+            said = linked.title_in(lang) if linked is not None and lang != "en" else (step.note or item.title_in(lang))
+            text = f"{item.title_in(lang)} — {said}"
+            # a name must match as itself ("Ankara"), not through its country ("Turkey")
+            named = [dataclasses.replace(g, terms=[(t, w) for t, w in g.terms if t[1:] not in _COUNTRY_CONCEPTS
+                                                   or not g.concepts - _COUNTRY_CONCEPTS])
+                     for g in groups if g.is_entity]
+            linked_terms: frozenset[str] = frozenset()
+            if linked is not None:
+                linked_terms = frozenset(self._index_terms_of(doc_key("event", linked.id)))
+            yes = linked is not None and all(g.hits(linked_terms) for g in named)
+            parts = C.date_parts(step.when, step.status, now, lang, ctx.zone)
+            blocks = [Block("headline", C.fill("yes_step" if yes else "fact_step", lang, text=text, **parts))]
+            if linked is not None and linked.details_in(lang):
+                blocks.append(Block("detail", _short(linked.details_in(lang))))
+            for later in [s for s in item.history if s.when.starts_at is not None and s is not step
+                          and step.when.starts_at < s.when.starts_at <= now][-1:]:
+                blocks.append(Block("history", C.fill("later_line", lang, text=self._step_text(item, later, lang),
+                                                      **C.date_parts(later.when, later.status, now, lang, ctx.zone))))
+            source = self._best_source(linked, q) if linked is not None and linked.sources else self._best_source(item, q)
+            blocks += self._quote_and_source(source, lang)
+            matches = [C.match_of(item, cand.score, lang, when=step.when, status=step.status, source=source)]
+            matches += [C.match_of(c.item, c.score, lang) for c in cands[:3] if c.item is not item][:2]
+            return Answer(True, lang, q.intent.kind, tuple(blocks), tuple(matches),
+                          linked.id if linked is not None else None)
+        return None
+
+    def _index_terms_of(self, doc: int) -> tuple[str, ...]:
+        return self._index.doc_terms.get(doc, ())
 
     # ------------------------------------------------------------------ helpers
     def _decline(self, lang: str, intent: str, key: str, negotiation_id: int | None, *,
@@ -1099,6 +1230,10 @@ _LENGTH_WORDS = re.compile(r"\b(long|length|длин\w*|протяж\w*|uzunluğ
 # What a count in a sentence is bound to: 60 troops *killed*, a million people *displaced*.
 _COUNTED_ACTIONS = frozenset({"KILL", "DISPLACE"})
 _ROLE_CONCEPTS = frozenset({"MINISTER", "PRESIDENT"})
+# What a count is a count *of* or *during*: a number from a sentence about something else is no answer.
+_SUBJECTS = frozenset({"CEASEFIRE", "TALKS", "PATROL", "CORRIDOR", "DELEGATION"})
+_YEAR = re.compile(r"(19|20)\d\d")
+_DETAILS_ASKED = re.compile(r"\b(details?|specifics|parameters|ayrinti\w*|detay\w*|parametre\w*|детал\w*|параметр\w*)\b")
 # Who can be asked "what did X say" about: a person named, or a role.
 _SPEAKERS = frozenset({"AKAR", "ERDOGAN", "PUTIN", "ASSAD", "MINISTER", "PRESIDENT", "OFFICIAL"})
 _COUNTRY_CONCEPTS = frozenset({"TURKEY", "RUSSIA", "SYRIA"})

@@ -207,6 +207,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "RESUME": {
         "en": ["resume", "resumed", "resumes", "resumption", "restart", "restarted", "reconvene", "reconvened",
+               "continue", "continues", "continued", "next round", "new round", "another round",
                "reopen", "reopened", "renew", "renewed"],
         "tr": ["yeniden başla*", "tekrar başla*", "yeniden toplan*", "yeniden aç*"],
         "ru": ["возобнов*", "продолж* снова"],
@@ -215,6 +216,12 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "en": ["leave", "leaves", "left", "depart", "departed", "departure", "go home", "went home", "exit"],
         "tr": ["ayrıl*", "terk*", "döndü*", "dönüş*"],
         "ru": ["уех*", "уезж*", "отбы*", "покинул*", "улете*", "вернул*"],
+    },
+    # Leading a delegation or a body: nothing the timeline records (so "who led ..." is declined).
+    "LEAD": {
+        "en": ["led", "headed", "heading", "chaired", "chairs", "chairing", "in charge of the delegation"],
+        "tr": ["başkanlık*", "liderlik*", "başını çek*", "önderlik*"],
+        "ru": ["возглавл*", "руководил*", "во главе делегац*"],
     },
     "SAY": {
         "en": ["say", "said", "says", "saying", "tell", "told", "state", "stated", "statement", "statements", "announce",

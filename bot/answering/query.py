@@ -29,7 +29,7 @@ ENTITY_CONCEPTS = frozenset({
 # Concepts naming what happened: if the question asks when X *closes*, a fact about X opening is no answer.
 ACTION_CONCEPTS = frozenset({
     "START", "END", "CLOSE", "SUSPEND", "POSTPONE", "CANCEL", "AGREE", "ARRIVE", "DEPART", "KILL", "DEPLOY",
-    "VIOLATION", "RETALIATE", "ESTABLISH", "REMAIN", "STOP", "DISPLACE", "RESUME",
+    "VIOLATION", "RETALIATE", "ESTABLISH", "REMAIN", "STOP", "DISPLACE", "RESUME", "LEAD",
 })
 _ALL_STOPWORDS = frozenset(fold(w) for words in lexicon.STOPWORDS.values() for w in words)
 _STOPWORDS_LOWER = frozenset(w for words in lexicon.STOPWORDS.values() for w in words)
@@ -40,6 +40,9 @@ def _is_stopword(tok: Token) -> bool:
     if tok.fold not in _ALL_STOPWORDS:
         return False
     return tok.lower == tok.fold or tok.lower in _STOPWORDS_LOWER
+_RU_WH = re.compile(r"\b(кто|кого|кем|что|чем|чего|где|когда|почему|зачем|как|каков\w*|сколько|как\w{2}|куда|откуда|"
+                    r"чей|чья|чьи|ч[её])\b")
+_RU_PAST = re.compile(r"^[а-яё]{3,}(ла|ло|ли|лся|лась|лось|лись)$")
 _SHORTHAND = {fold(k): v for k, v in lexicon.SHORTHAND.items()}
 _MONTH = re.compile(r"^MONTH(\d+)$")
 # Where a long message splits into clauses: the clause holding the question is what is asked.
@@ -231,6 +234,11 @@ def analyse(
         raw = intent_mod.detect(raw_folded, language)
         if raw.prediction == "hard" or (raw.prediction == "soft" and found_intent.kind not in _ANSWERABLE_FUTURE):
             found_intent = dataclasses.replace(found_intent, prediction=raw.prediction)
+    if (language == "ru" and not found_intent.yes_no and original.strip().endswith("?")
+            and not _RU_WH.search(folded) and any(_RU_PAST.search(t.lower) for t in tokens)):
+        # "Россия согласилась на коридор?": a yes/no question by intonation alone
+        found_intent = dataclasses.replace(found_intent, yes_no=True,
+                                           kind="status" if found_intent.kind == "what" else found_intent.kind)
     query = Query(text=original, language=language, tokens=tokens, folded=folded, intent=found_intent)
     query.about_bot = any(pattern.search(raw_folded) for pattern in _BOT_META.values())
     context_clauses = _context_clauses(tokens, clause_of, language)
@@ -238,8 +246,8 @@ def analyse(
     off = off_topic_lexicon()
     lex = compiled_lexicon()
     phrase_hits = phrase_concepts(tokens, language, lex)
-    content_at = [i for i, t in enumerate(tokens) if not _is_stopword(t)]
-    if len(content_at) < len(tokens):
+    content_at = [i for i, t in enumerate(tokens) if not _is_stopword(t)] if language != "en" else []
+    if language != "en" and len(content_at) < len(tokens):
         # A phrase split by question words ("silahlar ne zaman sustu", "стрельба когда прекратилась").
         seen_hits = {(f, c) for f, _l, c in phrase_hits}
         for f, l, c in phrase_concepts([tokens[i] for i in content_at], language, lex):
@@ -296,8 +304,9 @@ def analyse(
             # "kimin YANINDA", "evini TERK etti": a word inside an idiom counts less than the idiom, and
             # its own action ("terk" = leave) is not what is asked.
             qweight *= 0.3
-            if "STOP" in concepts and "CEASEFIRE" in covered_by[i]:
-                stop_phrase = True  # "the shooting stopped": the ceasefire, and its taking effect
+            if "STOP" in concepts and "CEASEFIRE" in covered_by[i] and found_intent.kind in ("when", "how_long"):
+                stop_phrase = True  # "when did the shooting stop": the ceasefire taking effect (below)
+                continue
             concepts -= ACTION_CONCEPTS
         terms = [(w, qweight) for w in tt.words]
         terms += [("#" + c, 0.9 * qweight) for c in sorted(concepts)]

@@ -9,97 +9,19 @@ concurrency, and maps PTB's exceptions onto the dispatcher's (`RetryLater`, `Tra
 from __future__ import annotations
 
 import asyncio
-import socket
 from typing import Any
 
 from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TelegramError
-from telegram.error import NetworkError, TimedOut
-from telegram.request import BaseRequest, HTTPXRequest, RequestData
+from telegram.request import BaseRequest
 
 from bot.config import Settings
+from bot.telegram_transport import AiohttpRequest, telegram_base_urls
 from bot.reminders.dispatcher import ChatBlocked, Outgoing, Rejected, RetryLater, TransientError
 
 
-def telegram_base_urls(base_url: str | None) -> dict[str, str]:
-    """`ApplicationBuilder`'s conventions for TELEGRAM_BASE_URL (see bot/app.py)."""
-    if not base_url:
-        return {}
-    base = base_url.rstrip("/")
-    return {
-        "base_url": base if base.endswith("/bot") or "{token}" in base else base + "/bot",
-        "base_file_url": base.rsplit("/bot", 1)[0] + "/file/bot",
-    }
-
-
-class AiohttpRequest(BaseRequest):
-    """PTB's transport over aiohttp: PTB still builds the request and maps every error, but the HTTP
-    round trip costs a fraction of httpx's (whose connection pool is O(pool) per request), which is
-    what lets one process reach paid broadcasts' 1000 msg/s. Form-encoded bodies only (the dispatcher
-    never uploads files)."""
-
-    def __init__(self, connection_pool_size: int = 8, timeout: float = 10.0) -> None:
-        self._pool_size = connection_pool_size
-        self._timeout = timeout
-        self._session: Any = None
-
-    @property
-    def read_timeout(self) -> float:
-        return self._timeout
-
-    async def initialize(self) -> None:
-        import aiohttp
-
-        if self._session is None or self._session.closed:
-            connector = aiohttp.TCPConnector(limit=self._pool_size, ttl_dns_cache=300)
-            self._session = aiohttp.ClientSession(connector=connector, headers={"User-Agent": self.USER_AGENT})
-
-    async def shutdown(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: Any = BaseRequest.DEFAULT_NONE,
-        write_timeout: Any = BaseRequest.DEFAULT_NONE,
-        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
-        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        import aiohttp
-
-        if request_data is not None and request_data.contains_files:
-            raise NetworkError("AiohttpRequest does not upload files")
-        if self._session is None:
-            await self.initialize()
-        total = read_timeout if isinstance(read_timeout, (int, float)) else self._timeout
-        data = request_data.json_parameters if request_data is not None else None
-        try:
-            async with self._session.request(
-                method, url, data=data, timeout=aiohttp.ClientTimeout(total=total)
-            ) as response:
-                return response.status, await response.read()
-        except TimeoutError as exc:
-            raise TimedOut(f"no answer within {total}s") from exc
-        except aiohttp.ClientError as exc:
-            raise NetworkError(f"aiohttp: {exc!r}") from exc
-
-
 def _request(concurrency: int, timeout: float) -> BaseRequest:
-    try:
-        import aiohttp  # noqa: F401
-    except ImportError:  # the test extra brings it; without it PTB's httpx transport does the job, slower
-        return HTTPXRequest(
-            connection_pool_size=concurrency + 2, read_timeout=timeout, write_timeout=timeout,
-            connect_timeout=timeout, pool_timeout=timeout,
-            # headers and body go out as two writes: without TCP_NODELAY, Nagle's algorithm holds the
-            # body until the server's (delayed) ACK of the headers
-            socket_options=((socket.IPPROTO_TCP, socket.TCP_NODELAY, 1),),
-        )
     return AiohttpRequest(concurrency + 2, timeout)
 
 
@@ -112,7 +34,7 @@ class TelegramSender:
     @classmethod
     def create(cls, token: str, base_url: str | None = None, *, concurrency: int = 8, timeout: float = 10.0) -> "TelegramSender":
         request = _request(concurrency, timeout)
-        return cls(Bot(token, request=request, get_updates_request=HTTPXRequest(), **telegram_base_urls(base_url)))
+        return cls(Bot(token, request=request, get_updates_request=AiohttpRequest(1, timeout), **telegram_base_urls(base_url)))
 
     @classmethod
     def from_settings(cls, settings: Settings, *, concurrency: int = 8) -> "TelegramSender":
