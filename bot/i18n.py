@@ -53,6 +53,14 @@ TEXTS: dict[str, dict[str, str]] = {
                   "ru": "{date}: {text} ({status})."},
     "later_line": {"en": "Later, on {date}: {text} ({status}).", "tr": "Daha sonra, {date}: {text} ({status}).",
                    "ru": "Позже, {date}: {text} ({status})."},
+    "days_between": {"en": "{days} passed between the two: {first} — {first_date}; {second} — {second_date}.",
+                     "tr": "İkisi arasında {days} var: {first} — {first_date}; {second} — {second_date}.",
+                     "ru": "Между ними прошло {days}. {first} — {first_date}; {second} — {second_date}."},
+    "lasted": {"en": "{title}: {date}, {days} in all ({status}).",
+               "tr": "{title}: {date}, toplam {days} ({status}).",
+               "ru": "{title}: {date}, всего {days} ({status})."},
+    "first_of": {"en": "First came: {title} — {date} ({status}).", "tr": "İlk olarak: {title} — {date} ({status}).",
+                 "ru": "Сначала: {title} — {date} ({status})."},
     "key_dates": {"en": "Key dates:", "tr": "Önemli tarihler:", "ru": "Ключевые даты:"},
     "bullet": {"en": "• {text}", "tr": "• {text}", "ru": "• {text}"},
     # ---- declines
@@ -118,6 +126,21 @@ STATUS: dict[str, dict[str, str]] = {
     "suspended": {"en": "suspended", "tr": "askıya alındı", "ru": "приостановлено"},
     "ended": {"en": "ended", "tr": "sona erdi", "ru": "прекращено"},
 }
+
+
+def days_phrase(n: int, language: str) -> str:
+    """"10 days", "10 gün", "10 дней" (Russian plural rules)."""
+    if language == "tr":
+        return f"{n} gün"
+    if language == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            word = "день"
+        elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            word = "дня"
+        else:
+            word = "дней"
+        return f"{n} {word}"
+    return f"{n} day" if n == 1 else f"{n} days"
 
 
 def t(key: str, language: str, **values: object) -> str:

@@ -28,7 +28,7 @@ from bot.answering.lexicon import INTENT_PATTERNS, STOPWORDS
 from bot.answering.normalize import fold, has_content, sentences, tokenize
 from bot.answering.query import ACTION_CONCEPTS, PREDICATE_CONCEPTS, Group, Query, analyse
 from bot.answering.types import Answer, Block
-from bot.i18n import t
+from bot.i18n import days_phrase, t
 from bot.snapshot import EventView, NegotiationView, PointView, SourceRef, StatusStepView, TimelineSnapshot, When
 
 Item = Union[EventView, PointView]
@@ -210,6 +210,7 @@ class Answerer:
         """Answer `question` as of `now` (aware UTC) for a reader in `reader_zone`."""
         if now.tzinfo is None:
             now = now.replace(tzinfo=timezone.utc)
+        question = _URL.sub(" ", question)
         if not has_content(question):
             lang = language if language in ("en", "tr", "ru") else "en"
             return self._decline(lang, "empty", "decline_empty", negotiation_id)
@@ -228,8 +229,17 @@ class Answerer:
         if any(_YEAR.fullmatch(tok.fold) and f"@y{tok.fold}" not in self._index for tok in q.tokens):
             # "who will control Idlib in 2021?": a year the timeline holds nothing about
             return self._decline(ctx.lang, q.intent.kind, "decline_unrecorded", negotiation_id)
+        if _STILL.search(q.folded) and q.concepts() & _ROLE_CONCEPTS and not q.concepts() & _SUBJECTS \
+                and not q.concepts() & {"CEASEFIRE", "HOLD"}:
+            # "is Akar still minister?": the timeline records who held a role then, not now
+            return self._decline(ctx.lang, q.intent.kind, "decline_unrecorded", negotiation_id)
         groups = q.known_groups
         allowed = self._s.by_negotiation.get(negotiation_id, set()) if negotiation_id is not None else None
+        between = _BETWEEN.get(ctx.lang, _BETWEEN["en"]).search(q.folded) if _DAYS_ASKED.search(q.folded) else None
+        if between is not None:
+            spanned = self._days_between(ctx, between.group("a"), between.group("b"), language, allowed)
+            if spanned is not None:
+                return spanned
         day_term = self._date_only(q)
         if day_term is not None and q.intent.kind in ("what", "status", "latest", "when"):
             on_day = self._on_day(ctx, day_term, allowed)
@@ -244,6 +254,14 @@ class Answerer:
             if kind in ("when", "what", "latest", "status") and not q.unknown and not groups and q.intent.cues:
                 return self._overview(ctx)
             return self._decline(ctx.lang, kind, "decline_no_match", negotiation_id)
+        if _FIRST.search(q.folded):
+            first = self._first_of(ctx, cands)
+            if first is not None:
+                return first
+        if _LASTED.search(q.folded):
+            lasted = self._lasted(ctx, cands)
+            if lasted is not None:
+                return lasted
         problem = self._doubt(q, cands[0])
         if problem == "generic" and kind in ("what", "when", "status", "latest") and not q.unknown and q.intent.cues:
             return self._overview(ctx)
@@ -253,6 +271,10 @@ class Answerer:
                                  ctx=ctx)
         if q.intent.prediction == "soft" and not self._scheduled_fact(ctx, cands[0]):
             return self._decline(ctx.lang, "prediction", "decline_prediction", negotiation_id, closest=cands[:1], ctx=ctx)
+        if q.date_group is not None and kind in ("status", "why"):
+            corrected = self._premise(ctx, cands)
+            if corrected is not None:
+                return corrected
         if kind == "next":
             return self._next_on_topic(ctx, cands)
         if kind == "status" and q.intent.yes_no:
@@ -938,6 +960,125 @@ class Answerer:
                           linked.id if linked is not None else None)
         return None
 
+    # ------------------------------------------------------------------ structural questions
+    def _top_event(self, ctx: "_Ctx", text: str, language: str | None, allowed: set[int] | None) -> EventView | None:
+        """The best-matching dated event for a fragment of a question ("the Moscow deal")."""
+        sub = analyse(text, index=self._index, speller=self._speller, fallback_language=language or ctx.lang)
+        groups = sub.known_groups
+        if not groups:
+            return None
+        hits = self._index.search([g.terms for g in groups], limit=16, allowed=allowed)
+        sub_ctx = dataclasses.replace(ctx, q=sub)
+        cands = self._rerank(sub_ctx, groups, hits)
+        if not cands or cands[0].coverage < 0.5:
+            return None
+        for c in cands[:4]:
+            item = c.item
+            if isinstance(item, EventView) and item.when.starts_at is not None and item.when.ends_at is None \
+                    and item.when.precision in ("day", "exact"):
+                return item
+        return None
+
+    def _days_between(self, ctx: "_Ctx", a: str, b: str, language: str | None, allowed: set[int] | None) -> Answer | None:
+        """"How many days between the Moscow deal and the patrols?": both stored days, and the difference."""
+        first, second = self._top_event(ctx, a, language, allowed), self._top_event(ctx, b, language, allowed)
+        if first is None or second is None or first.id == second.id:
+            return None
+        if second.when.starts_at < first.when.starts_at:  # type: ignore[operator]
+            first, second = second, first
+        d1, d2 = C.iso_date(first.when), C.iso_date(second.when)
+        if not d1 or not d2:
+            return None
+        days = (datetime.fromisoformat(d2) - datetime.fromisoformat(d1)).days
+        lang, now = ctx.lang, ctx.now
+        p1 = C.date_parts(first.when, first.status, now, lang, ctx.zone)
+        p2 = C.date_parts(second.when, second.status, now, lang, ctx.zone)
+        blocks = [Block("headline", t("days_between", lang, days=days_phrase(days, lang), first=first.title_in(lang),
+                                      first_date=p1["date"], second=second.title_in(lang), second_date=p2["date"]))]
+        seen: set[str] = set()
+        for e in (second, first):
+            src = self._best_source(e, ctx.q)
+            if src is not None and C.source_text(src, lang) not in seen:
+                seen.add(C.source_text(src, lang))
+                blocks.append(C.source_block(src, lang))
+        matches = (C.match_of(second, 1.0, lang, source=second.sources[0] if second.sources else None),
+                   C.match_of(first, 0.9, lang))
+        return Answer(True, lang, "how_long", tuple(blocks), matches, second.id)
+
+    def _first_of(self, ctx: "_Ctx", cands: list[Candidate]) -> Answer | None:
+        """"What was the first thing they agreed?", "what came first, A or B?": the earliest matching event."""
+        if not cands or cands[0].coverage < 0.5:
+            return None
+        top = cands[0].score
+        pool = [c for c in cands[:8] if c.score >= 0.35 * top and c.coverage >= 0.5 and isinstance(c.item, EventView)
+                and c.item.when.starts_at is not None and c.item.kind != "background"]
+        if "AGREE" in ctx.q.concepts():
+            agreed = [c for c in pool if c.item.kind == "agreement" or "#AGREE" in self._s.title_terms.get(c.doc, ())]
+            pool = agreed or pool
+        if not pool:
+            return None
+        chosen = min(pool, key=lambda c: (c.item.when.starts_at, -c.score))  # type: ignore[union-attr]
+        item = chosen.item
+        lang = ctx.lang
+        parts = C.date_parts(item.when, item.status, ctx.now, lang, ctx.zone)  # type: ignore[union-attr]
+        blocks = [Block("headline", C.fill("first_of", lang, title=item.title_in(lang), **parts))]
+        if item.details_in(lang):
+            blocks.append(Block("detail", _short(item.details_in(lang))))
+        source = self._best_source(item, ctx.q)
+        blocks += self._quote_and_source(source, lang)
+        matches = [C.match_of(item, chosen.score, lang, source=source)]
+        matches += [C.match_of(c.item, c.score, lang) for c in pool if c is not chosen][:2]
+        return Answer(True, lang, ctx.q.intent.kind, tuple(blocks), tuple(matches), item.id)  # type: ignore[union-attr]
+
+    def _lasted(self, ctx: "_Ctx", cands: list[Candidate]) -> Answer | None:
+        """"How long did the talks last?": a ranged event's span, in days."""
+        if not cands or cands[0].coverage < 0.5:
+            return None
+        top = cands[0].score
+        for c in cands[:5]:
+            item = c.item
+            if c.score < 0.3 * top or not _is_range(item) or item.when.starts_at is None:  # type: ignore[union-attr]
+                continue
+            assert isinstance(item, EventView)
+            if item.when.precision not in ("range", "day", "exact"):
+                continue
+            d1 = C.iso_date(When(item.when.starts_at, "day", item.when.timezone))
+            d2 = C.iso_date(When(item.when.ends_at, "day", item.when.timezone))
+            if not d1 or not d2:
+                continue
+            days = (datetime.fromisoformat(d2) - datetime.fromisoformat(d1)).days + 1
+            lang = ctx.lang
+            parts = C.date_parts(item.when, item.status, ctx.now, lang, ctx.zone)
+            blocks = [Block("headline", C.fill("lasted", lang, title=item.title_in(lang),
+                                               days=days_phrase(days, lang), **parts))]
+            if item.details_in(lang):
+                blocks.append(Block("detail", _short(item.details_in(lang))))
+            source = self._best_source(item, ctx.q)
+            blocks += self._quote_and_source(source, lang)
+            matches = [C.match_of(item, c.score, lang, source=source)]
+            matches += [C.match_of(o.item, o.score, lang) for o in cands[:3] if o is not c][:2]
+            return Answer(True, lang, "how_long", tuple(blocks), tuple(matches), item.id)
+        return None
+
+    def _premise(self, ctx: "_Ctx", cands: list[Candidate]) -> Answer | None:
+        """"Why did the patrols start on March 5?": the question's day is not the recorded one — answer
+        with the recorded date instead of going along with the premise."""
+        q = ctx.q
+        term = q.groups[q.date_group].terms[0][0] if q.date_group is not None else ""
+        if not term.startswith("@") or term.startswith("@m") or not cands:
+            return None
+        top = cands[0].score
+        close = [c for c in cands[:5] if c.score >= 0.5 * top and c.coverage >= 0.5]
+        for c in close:
+            if term in self._index_terms_of(c.doc):
+                return None  # a fact on that day matches: the premise may well hold
+        if not q.concepts() & {"START", "AGREE", "ARRIVE", "END", "STOP"}:
+            return None
+        for c in close:
+            if isinstance(c.item, EventView) and c.item.when.starts_at is not None and not _is_range(c.item):
+                return self._when(ctx, [c] + [o for o in cands if o is not c])
+        return None
+
     def _index_terms_of(self, doc: int) -> tuple[str, ...]:
         return self._index.doc_terms.get(doc, ())
 
@@ -1233,6 +1374,21 @@ _ROLE_CONCEPTS = frozenset({"MINISTER", "PRESIDENT"})
 # What a count is a count *of* or *during*: a number from a sentence about something else is no answer.
 _SUBJECTS = frozenset({"CEASEFIRE", "TALKS", "PATROL", "CORRIDOR", "DELEGATION"})
 _YEAR = re.compile(r"(19|20)\d\d")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_STILL = re.compile(r"\b(still|any more|anymore|currently|today|now|hala|halen|hale|simdi|bugun|artik|"
+                    r"до сих пор|вс[её] ещ[её]|по-прежнему|по прежнему|сейчас|сегодня|теперь)\b")
+_DAYS_ASKED = re.compile(r"\b(days?|weeks?|gun\w*|hafta\w*|дн\w*|день|недел\w*|сколько времени|how long)\b")
+_BETWEEN = {
+    "en": re.compile(r"\bbetween (?P<a>.+?) and (?P<b>.+)"),
+    "tr": re.compile(r"(?P<a>.+?) (?:ile|ve) (?P<b>.+?) aras\w*"),
+    "ru": re.compile(r"\bмежду (?P<a>.+?) и (?P<b>.+)"),
+}
+_FIRST = re.compile(r"\b(what|which)( \w+)? (came|happened|was) first\b|\bfirst thing\b|\bthe first (step|agreement|deal)\b|"
+                    r"\bilk (olarak|once|basta)\b|\bilk (ne|neyi|neyde|neler)\b|\bв самом начале\b|\bчто было (сначала|первым)\b|"
+                    r"\bсначала\b|\bпервым делом\b")
+_LASTED = re.compile(r"\bhow long did\b|\bhow many days did\b|\bfor how long\b|\bhow long (were|was) (the )?\w+ (in|held)\b|"
+                     r"\bne kadar sur\w*|\bkac gun sur\w*|\bсколько (дней |времени )?(длил|продолжал|шл|шли|ид)\w*|"
+                     r"\bкак долго (длил|продолжал|шл|ид)\w*")
 _DETAILS_ASKED = re.compile(r"\b(details?|specifics|parameters|ayrinti\w*|detay\w*|parametre\w*|детал\w*|параметр\w*)\b")
 # Who can be asked "what did X say" about: a person named, or a role.
 _SPEAKERS = frozenset({"AKAR", "ERDOGAN", "PUTIN", "ASSAD", "MINISTER", "PRESIDENT", "OFFICIAL"})

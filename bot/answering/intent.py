@@ -35,10 +35,11 @@ _HARD_PREDICTION = {
            r"\bsence\b", r"\bsizce\b", r"\bkim kazan\w*\b", r"\bsavas (cikar|cikacak|olur|olacak)\w*\b",
            r"\bileride\b", r"\bgelecekte\b", r"\b(kalici|uzun sure\w*|uzun soluklu)\b.{0,20}\b(olur|olacak|surer|surecek)\w*",
            r"\b(sizce|bence|acaba) .{0,40}(acak|ecek|ir|ar|er|ur)\w* ?(mi|mu)\b"],
-    "ru": [r"\b(прогноз|вероятн|шанс|предскаж|предсказ)\w*", r"\bчто будет\b", r"\bв следующем году\b",
+    "ru": [r"\b(прогноз|вероятн|шанс|предскаж|предсказ)\w*", r"\bчто будет\b(?! \d)", r"\bв следующем году\b",
            r"\bкак (ты |вы )?думае\w*\b", r"\bв будущем\b", r"\bкто победит\b", r"\bпо-вашему\b",
            r"\bпо вашему\b", r"\bбудет ли война\b", r"\bначнется ли война\b", r"\bли война\b",
-           r"\bкак (ты |вы )?счита\w*\b", r"\bдо (лета|весны|осени|зимы|конца года)\b", r"\bкогда закончится война\b"],
+           r"\bкак (ты |вы )?счита\w*\b", r"\bдо (лета|весны|осени|зимы|конца года)\b", r"\bкогда закончится война\b",
+           r"\bчем (за|о)?кончится\b", r"\bчем обернется\b"],
 }
 # A yes/no question about the future: answerable only when the schedule holds the fact.
 _SOFT_PREDICTION = {

@@ -70,7 +70,7 @@ _RU_TRANSLIT_WORDS = frozenset(
     soglasheniya turtsiya turtsii rossiya rossii dogovorilis pogiblo pogibli skazal zayavil seychas idet
     idut soblyudaetsya sobludaetsya derzhitsya privet pozhaluysta kakoy kakaya kakie kakogo mezhdu
     pochemu voyna voiny voyny sirii siriya idlibe idliba asad putin erdogan ankare moskve koridor koridora
-    shirina shiriny tishiny ognya prekrashchenie prekrashcheniya vstupilo vstupit
+    shirina shiriny takoi takoy takaya takie tishiny ognya prekrashchenie prekrashcheniya vstupilo vstupit
     """.split()
 )
 _TRANSLIT_STRONG = _RU_TRANSLIT_WORDS - {"koridor", "putin", "erdogan", "asad", "idlibe", "idliba"}
@@ -86,5 +86,5 @@ def is_translit_russian(question: str) -> bool:
         return False
     strong = sum(1 for w in words if w in _TRANSLIT_STRONG)
     hits = sum(1 for w in words if w in _RU_TRANSLIT_WORDS)
-    other = sum(1 for w in words if w in _EN_WORDS or w in _TR_WORDS)
+    other = sum(1 for w in words if (w in _EN_WORDS or w in _TR_WORDS) and w not in _RU_TRANSLIT_WORDS)
     return strong >= 1 and hits >= 2 and other == 0
