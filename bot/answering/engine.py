@@ -255,6 +255,13 @@ class Answerer:
                 return self._overview(ctx)
             return self._decline(ctx.lang, kind, "decline_no_match", negotiation_id)
         if _FIRST.search(q.folded):
+            pair = _OR.search(_FIRST.sub(" ", q.folded))
+            if pair is not None:
+                a = self._top_event(ctx, pair.group("a"), language, allowed)
+                b = self._top_event(ctx, pair.group("b"), language, allowed)
+                if a is not None and b is not None and a.id != b.id:
+                    keep = {doc_key("event", a.id), doc_key("event", b.id)}
+                    cands = [c for c in cands if c.doc in keep] or cands
             first = self._first_of(ctx, cands)
             if first is not None:
                 return first
@@ -1386,6 +1393,7 @@ _BETWEEN = {
 _FIRST = re.compile(r"\b(what|which)( \w+)? (came|happened|was) first\b|\bfirst thing\b|\bthe first (step|agreement|deal)\b|"
                     r"\bilk (olarak|once|basta)\b|\bilk (ne|neyi|neyde|neler)\b|\bв самом начале\b|\bчто было (сначала|первым)\b|"
                     r"\bсначала\b|\bпервым делом\b")
+_OR = re.compile(r"(?P<a>\w[^,:]*?)\s+(?:or|yoksa|veya|или)\s+(?P<b>\w.*)")
 _LASTED = re.compile(r"\bhow long did\b|\bhow many days did\b|\bfor how long\b|\bhow long (were|was) (the )?\w+ (in|held)\b|"
                      r"\bne kadar sur\w*|\bkac gun sur\w*|\bсколько (дней |времени )?(длил|продолжал|шл|шли|ид)\w*|"
                      r"\bкак долго (длил|продолжал|шл|ид)\w*")

@@ -1,435 +1,54 @@
-"""Validated, audited edits of the timeline: what admins do from Telegram, as plain functions.
+"""Writes: add, change, move, delete, add sources, point statuses, undo, new negotiations.
 
-Never imports `telegram`. Takes plain values (ids, typed text, an `Actor`, a clock reading) and
-returns plain values (`Draft`, `EventChange`, views), raising:
-
-- `EditError(field, problem, example)` for bad input: names the field, says what is wrong and shows
-  the right form, before anything is written;
-- `ConflictError` when the row changed since the version the edit was based on (optimistic locking
-  with a conditional UPDATE; the error carries the current version to show);
-- `NotAdmin` when someone who is not an admin asks for an `Actor`.
-
-Every write is one transaction together with its audit entry (and the reminders' re-planning, when
-that module offers `on_event_change`): all of it is committed, or none.
-"""
+Each is one transaction with its audit entry and the reminders' re-planning: all of it, or none.
+Optimistic locking: a conditional UPDATE on the version the edit was based on."""
 
 from __future__ import annotations
 
 import dataclasses
 import importlib
-import json
 import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
-from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
 from bot.changes import EventChange
-from bot.config import Settings
 from bot.snapshot import EventView, SourceRef, When
+from bot.timeline.admins import Actor
+from bot.timeline.errors import (
+    MAX_ATTRIBUTION,
+    MAX_DETAILS,
+    MAX_TITLE,
+    ConflictError,
+    EditError,
+    NotFound,
+)
+from bot.timeline.parsing import (
+    Draft,
+    Ref,
+    check_zone,
+    parse_date,
+    parse_event_status,
+    parse_field,
+    parse_point_status,
+    parse_ref,
+    publisher_of,
+    validate_details,
+    validate_place,
+    validate_title,
+    validate_url,
+)
 from storage import admin_queries as q
 from storage.db import Database
-from storage.models import DatePrecision, Event, EventKind, EventStatus, PointStatus
+from storage.models import DatePrecision, Event, EventKind, EventStatus
 
 UTC = timezone.utc
-
-# --- errors -----------------------------------------------------------------------------------------
-
-DATE_EXAMPLE = "2020-03-15, 2020-03-15 14:30 Europe/Istanbul, 15 March 2020, next Sunday or 2020-03"
-TITLE_EXAMPLE = "Joint patrols suspended"
-URL_EXAMPLE = "https://www.aljazeera.com/news/2020/3/12/turkey-russia-agree"
-LINE_EXAMPLE = "/add 2020-03-15 | Joint patrols begin | Along the M4 highway | https://www.aljazeera.com/news/…"
-MAX_TITLE = 200
-MAX_DETAILS = 3500
-MAX_PLACE = 200
-MAX_ATTRIBUTION = 300
-
-
-class EditError(ValueError):
-    """Bad input: which field, what was wrong, and an example of the right form."""
-
-    def __init__(self, field: str, problem: str, example: str) -> None:
-        super().__init__(f"{field}: {problem} (for example: {example})")
-        self.field = field
-        self.problem = problem
-        self.example = example
-
-
-class NotFound(EditError):
-    """The event, point or admin named does not exist (or is deleted)."""
-
-
-class ConflictError(Exception):
-    """The row changed since the version the edit was based on; nothing was written."""
-
-    def __init__(self, entity: str, entity_id: int, expected: int, current_version: int | None,
-                 current: EventView | None = None) -> None:
-        super().__init__(f"{entity} #{entity_id} changed meanwhile: expected version {expected}, it is now {current_version}")
-        self.entity = entity
-        self.entity_id = entity_id
-        self.expected = expected
-        self.current_version = current_version
-        self.current = current
-
-
-class NotAdmin(PermissionError):
-    """Admin commands are for admins only."""
-
-
-# --- who --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Actor:
-    """An admin, as obtained from `authorize` (or built directly by trusted code such as the CLI)."""
-
-    user_id: int | None
-    name: str
-
-    @property
-    def id_label(self) -> str:
-        return f"tg:{self.user_id}" if self.user_id is not None else self.name
-
-    @property
-    def label(self) -> str:
-        """What the audit's `actor` column says: `tg:123 (Ayşe)`."""
-        if self.user_id is None:
-            return self.name
-        return f"tg:{self.user_id} ({self.name})" if self.name else f"tg:{self.user_id}"
-
-
-async def is_admin(database: Database, settings: Settings, user_id: int | None) -> bool:
-    if user_id is None:
-        return False
-    if user_id in settings.admin_ids:
-        return True
-    async with database.session() as session:
-        return await q.admin_row(session, user_id) is not None
-
-
-async def authorize(database: Database, settings: Settings, user_id: int | None, name: str) -> Actor:
-    """The `Actor` every write needs; `NotAdmin` for everyone else (nothing is written)."""
-    if not await is_admin(database, settings, user_id):
-        raise NotAdmin(f"user {user_id} is not an admin")
-    return Actor(user_id=user_id, name=(name or "").strip()[:64])
-
-
-# --- dates ------------------------------------------------------------------------------------------
-
-_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2}))?$")
-_ZONE_TAIL = re.compile(
-    r"^(?P<body>.*?)\s*(?<![\w:])(?P<zone>utc|gmt|z|[a-z]+/[a-z0-9_+\-/]+|(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?)$",
-    re.IGNORECASE,
-)
-_OFFSET = re.compile(r"^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
-
-
-def resolve_zone_text(text: str) -> str:
-    """`UTC`, `Europe/Istanbul` (any case) or `+03:00` → an IANA zone name; EditError otherwise."""
-    cleaned = text.strip()
-    folded = cleaned.casefold()
-    if folded in ("utc", "gmt", "z"):
-        return "UTC"
-    offset = _OFFSET.match(folded)
-    if offset:
-        sign, hours, minutes = offset.group(1), int(offset.group(2)), int(offset.group(3) or 0)
-        if minutes:
-            raise EditError("time zone", f"{cleaned} has minutes; write the zone's name instead", "Asia/Kolkata or Europe/Istanbul")
-        if hours > 14:
-            raise EditError("time zone", f"{cleaned} is not a UTC offset", "+03:00")
-        if hours == 0:
-            return "UTC"
-        return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"  # POSIX signs are inverted
-    names = {z.casefold(): z for z in available_timezones()}
-    if folded in names:
-        return names[folded]
-    raise EditError("time zone", f"{cleaned} is not a time zone I know", "UTC, Europe/Istanbul or +03:00")
-
-
-def _check_zone(zone: str) -> str:
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise EditError("time zone", f"{zone} is not a time zone I know", "UTC, Europe/Istanbul or +03:00") from None
-    return zone
-
-
-def _natural(text: str, zone: str, now: datetime) -> tuple[datetime, str]:
-    """dateparser, relative to `now` in `zone`: a naive local datetime and its period."""
-    from dateparser.date import DateDataParser  # slow to import; only natural dates need it
-
-    base = now.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
-    settings = {"RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": True, "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"}
-    # All three languages first; a result carrying a zone nobody typed ("15 Mart" read as the MART
-    # abbreviation) is retried one language at a time.
-    for languages in (["en", "tr", "ru"], ["tr"], ["ru"], ["en"]):
-        data = DateDataParser(languages=languages, settings=settings).get_date_data(text)
-        if data.date_obj is not None and data.date_obj.tzinfo is None:
-            return data.date_obj, data.period or "day"
-    raise EditError("date", f"I could not read “{text}” as a date", DATE_EXAMPLE)
-
-
-def parse_date(text: str, default_zone: str, now: datetime) -> tuple[datetime, str, str]:
-    """Typed date → (starts_at as aware UTC, precision, zone).
-
-    `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `YYYY-MM` directly; natural dates (`15 March 2020`, `next
-    Sunday`, `15 Mart 2020`, `15 марта 2020`) with dateparser, relative to `now`. An optional zone at
-    the end (`UTC`, `Europe/Istanbul`, `+03:00`) says where it was announced; else `default_zone`.
-    """
-    cleaned = " ".join((text or "").split())
-    if not cleaned:
-        raise EditError("date", "it is empty", DATE_EXAMPLE)
-    zone = _check_zone(default_zone)
-    tail = _ZONE_TAIL.match(cleaned)
-    if tail and tail.group("body") and not _ISO.match(cleaned):
-        zone = resolve_zone_text(tail.group("zone"))
-        cleaned = tail.group("body").strip()
-    iso = _ISO.match(cleaned)
-    if iso:
-        year, month = int(iso["y"]), int(iso["m"])
-        day = int(iso["d"]) if iso["d"] else 1
-        hour, minute = (int(iso["H"]), int(iso["M"])) if iso["H"] else (0, 0)
-        try:
-            local = datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(zone))
-        except ValueError as exc:
-            raise EditError("date", f"{cleaned} is not a real date ({exc})", DATE_EXAMPLE) from None
-        precision = DatePrecision.EXACT if iso["H"] else DatePrecision.DAY if iso["d"] else DatePrecision.MONTH
-        return local.astimezone(UTC), precision.value, zone
-    if re.match(r"^\d{4}-\d", cleaned) or re.fullmatch(r"[\d\s./:-]+", cleaned) and re.search(r"\d{4}-|-\d{1,2}-", cleaned):
-        raise EditError("date", f"{cleaned} is not a date in the form YYYY-MM-DD [HH:MM] [zone]", DATE_EXAMPLE)
-    parsed, period = _natural(cleaned, zone, now)
-    if period == "year":
-        raise EditError("date", f"“{cleaned}” gives only a year; give at least the month", "2020-03 or March 2020")
-    if period == "time":
-        precision, local = DatePrecision.EXACT, parsed.replace(second=0, microsecond=0)
-    elif period == "month":
-        precision, local = DatePrecision.MONTH, datetime(parsed.year, parsed.month, 1)
-    else:
-        precision, local = DatePrecision.DAY, datetime(parsed.year, parsed.month, parsed.day)
-    return local.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC), precision.value, zone
-
-
-# --- fields -----------------------------------------------------------------------------------------
-
-
-def validate_title(text: str) -> str:
-    title = (text or "").strip()
-    if not title:
-        raise EditError("title", "it is empty", TITLE_EXAMPLE)
-    if len(title) > MAX_TITLE:
-        raise EditError("title", f"it is {len(title)} characters long, at most {MAX_TITLE}", TITLE_EXAMPLE)
-    return title
-
-
-def validate_details(text: str) -> str:
-    details = (text or "").strip()
-    if len(details) > MAX_DETAILS:
-        raise EditError("details", f"they are {len(details)} characters long, at most {MAX_DETAILS}", "Along the M4 highway")
-    return details
-
-
-def validate_place(text: str) -> str:
-    place = (text or "").strip()
-    if len(place) > MAX_PLACE:
-        raise EditError("place", f"it is {len(place)} characters long, at most {MAX_PLACE}", "Ankara")
-    return place
-
-
-def validate_url(text: str, *, required: bool = False) -> str:
-    url = (text or "").strip()
-    if not url:
-        if required:
-            raise EditError("source URL", "it is missing", URL_EXAMPLE)
-        return ""
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        parts.port  # noqa: B018 - raises on a malformed port
-    except ValueError:
-        host, parts = "", None  # type: ignore[assignment]
-    valid_host = bool(re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+|localhost|\[[0-9a-f:]+\]", host, re.IGNORECASE))
-    if (
-        parts is None
-        or parts.scheme.lower() not in ("http", "https")
-        or not valid_host
-        or any(c.isspace() for c in url)
-        or len(url) > 2000
-    ):
-        raise EditError("source URL", f"{url} is not a web address starting with http:// or https://", URL_EXAMPLE)
-    return url
-
-
-def publisher_of(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.") or "unknown"
-
-
-_YES = {"yes", "y", "true", "on", "1", "evet", "да"}
-_NO = {"no", "n", "false", "off", "0", "hayır", "hayir", "нет"}
-
-
-def parse_yes_no(text: str, field_name: str = "key date") -> bool:
-    word = (text or "").strip().casefold()
-    if word in _YES:
-        return True
-    if word in _NO:
-        return False
-    raise EditError(field_name, f"“{text}” is neither yes nor no", "yes or no")
-
-
-def parse_event_status(text: str) -> str:
-    word = (text or "").strip().casefold().replace(" ", "_")
-    values = [s.value for s in EventStatus]
-    if word not in values:
-        raise EditError("status", f"“{text}” is not a status of events", ", ".join(values))
-    return word
-
-
-def parse_point_status(text: str) -> str:
-    word = (text or "").strip().casefold().replace(" ", "_").replace("-", "_")
-    values = [s.value for s in PointStatus]
-    if word not in values:
-        raise EditError("status", f"“{text}” is not a status of agreement points", ", ".join(values))
-    return word
-
-
-def parse_kind(text: str) -> str:
-    word = (text or "").strip().casefold()
-    values = [k.value for k in EventKind]
-    if word not in values:
-        raise EditError("kind", f"“{text}” is not a kind of event", ", ".join(values))
-    return word
-
-
-@dataclass(frozen=True)
-class Ref:
-    """`16` (an event) or `p4` (an agreement point)."""
-
-    kind: str  # "event" | "point"
-    id: int
-
-    def __str__(self) -> str:
-        return f"p{self.id}" if self.kind == "point" else str(self.id)
-
-
-def parse_ref(text: str, *, allow_point: bool = True) -> Ref:
-    word = (text or "").strip().lstrip("#").lower()
-    match = re.fullmatch(r"(p?)(\d{1,9})", word)
-    if not match or (match.group(1) and not allow_point):
-        example = "16 (an event) or p4 (an agreement point)" if allow_point else "16"
-        raise EditError("id", f"“{text}” is not an id" if text else "it is missing", example)
-    return Ref("point" if match.group(1) else "event", int(match.group(2)))
-
-
-EDITABLE_FIELDS = ("title", "details", "place", "key", "kind", "date")
-FIELD_HELP = {
-    "title": "/edit {id} title New title",
-    "details": "/edit {id} details What happened, in a sentence or two",
-    "place": "/edit {id} place Ankara",
-    "key": "/edit {id} key yes",
-    "kind": "/edit {id} kind " + "|".join(k.value for k in EventKind),
-    "date": "/edit {id} date 2020-03-15 14:30 Europe/Istanbul",
-}
-_FIELD_ALIASES = {"key_date": "key", "keydate": "key", "when": "date", "type": "kind", "name": "title"}
-
-
-def parse_field(name: str, text: str, *, zone: str, now: datetime) -> dict[str, Any]:
-    """One `/edit` field → the column values it sets."""
-    column = _FIELD_ALIASES.get(name.strip().lower(), name.strip().lower())
-    if column == "title":
-        return {"title": validate_title(text)}
-    if column == "details":
-        return {"details": validate_details(text)}
-    if column == "place":
-        return {"place": validate_place(text)}
-    if column == "key":
-        return {"is_key_date": parse_yes_no(text)}
-    if column == "kind":
-        return {"kind": parse_kind(text)}
-    if column == "date":
-        starts_at, precision, chosen = parse_date(text, zone, now)
-        return {"starts_at": starts_at, "precision": precision, "timezone": chosen, "ends_at": None}
-    raise EditError("field", f"“{name}” is not a field I can edit", ", ".join(EDITABLE_FIELDS))
-
-
-# --- drafts -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Draft:
-    """An event not yet saved: what `/add` parsed, shown as a preview until Save."""
-
-    title: str
-    starts_at: datetime
-    precision: str
-    timezone: str
-    details: str = ""
-    source_url: str = ""
-    place: str = ""
-    is_key_date: bool = False
-    kind: str = EventKind.MILESTONE.value
-    status: str | None = None  # None: happened if in the past, else scheduled
-    negotiation_id: int | None = None
-
-    def status_at(self, now: datetime) -> str:
-        if self.status:
-            return self.status
-        return EventStatus.HAPPENED.value if self.starts_at <= now else EventStatus.SCHEDULED.value
-
-    def source(self, actor_name: str) -> SourceRef | None:
-        if not self.source_url:
-            return None
-        return SourceRef(publisher=publisher_of(self.source_url), url=self.source_url,
-                         attribution=f"added by admin {actor_name}".strip())
-
-    def preview(self, now: datetime, actor_name: str = "") -> EventView:
-        """The event as users will see it once saved."""
-        source = self.source(actor_name)
-        return EventView(
-            id=0, key="", negotiation_id=self.negotiation_id or 0, kind=self.kind, title=self.title,
-            when=When(starts_at=self.starts_at, precision=self.precision, timezone=self.timezone),
-            status=self.status_at(now), details=self.details, place=self.place, is_key_date=self.is_key_date,
-            sources=(source,) if source else (),
-        )
-
-    def as_line(self) -> str:
-        """The one-line `/add` form of this draft, to copy, correct and send again."""
-        local = self.starts_at.astimezone(ZoneInfo(self.timezone))
-        date_text = {
-            DatePrecision.EXACT.value: local.strftime("%Y-%m-%d %H:%M"),
-            DatePrecision.MONTH.value: local.strftime("%Y-%m"),
-        }.get(self.precision, local.strftime("%Y-%m-%d"))
-        if self.precision == DatePrecision.EXACT.value or self.timezone != "UTC":
-            date_text += f" {self.timezone}"
-        parts = [date_text, self.title, self.details, self.source_url]
-        while len(parts) > 2 and not parts[-1]:
-            parts.pop()
-        return "/add " + " | ".join(parts)
-
-
-_COMMAND = re.compile(r"^/\w+(@\w+)?\s*")
-
-
-def parse_add_line(text: str, default_zone: str, now: datetime) -> Draft:
-    """`DATE | title | details | source URL` (the last two optional) → a `Draft`."""
-    body = _COMMAND.sub("", (text or "").strip(), count=1)
-    fields = [part.strip() for part in body.split("|")]
-    if len(fields) > 4:
-        raise EditError(
-            "line", f"it has {len(fields)} parts separated by |, at most 4: DATE | title | details | source URL",
-            LINE_EXAMPLE,
-        )
-    starts_at, precision, zone = parse_date(fields[0], default_zone, now)
-    title = validate_title(fields[1] if len(fields) > 1 else "")
-    details = validate_details(fields[2] if len(fields) > 2 else "")
-    url = validate_url(fields[3] if len(fields) > 3 else "")
-    return Draft(title=title, starts_at=starts_at, precision=precision, timezone=zone, details=details, source_url=url)
 
 
 # --- reading ----------------------------------------------------------------------------------------
@@ -724,7 +343,7 @@ async def set_point_status(
     if as_of_text.strip():
         as_of, precision, zone = parse_date(as_of_text, default_zone, now)
     else:
-        zone = _check_zone(default_zone)
+        zone = check_zone(default_zone)
         local = now.astimezone(ZoneInfo(zone))
         as_of = datetime(local.year, local.month, local.day, tzinfo=ZoneInfo(zone)).astimezone(UTC)
         precision = DatePrecision.DAY.value
@@ -905,128 +524,6 @@ async def _undo_point_status(
         await session.commit()
     return UndoResult("point", point_id, "status", point.title)
 
-
-# --- history ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    field: str
-    before: str
-    after: str
-
-
-@dataclass(frozen=True)
-class HistoryItem:
-    at: datetime
-    actor: str
-    action: str
-    changes: tuple[FieldChange, ...] = ()
-    version: int | None = None
-
-
-_CREATE_FIELDS = ("title", "starts_at", "precision", "timezone", "status", "details", "place", "is_key_date", "sources")
-_HIDDEN = {"version", "history_id", "source_id", "undoes", "undone_action", "aliases", "translations", "topics",
-           "event_id", "event_audit_id", "for_point"}
-
-
-def show_value(value: Any) -> str:
-    """An audit value as one short line."""
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dict) and "publisher" in value:
-        text = value.get("url") or value.get("publisher", "")
-        return str(text)
-    if isinstance(value, list):
-        return "; ".join(show_value(v) for v in value) or "—"
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)[:300]
-    text = str(value)
-    return text if len(text) <= 300 else text[:299] + "…"
-
-
-async def history(database: Database, target: int | str | Ref) -> list[HistoryItem]:
-    """The audit trail of one event (or point): who, when, what changed, before → after."""
-    ref = target if isinstance(target, Ref) else parse_ref(str(target))
-    async with database.session() as session:
-        entries = await q.audit_of(session, ref.kind, ref.id)
-    if not entries:
-        raise NotFound("id", f"there is no history for {'point p' if ref.kind == 'point' else 'event #'}{ref.id}", "/history 16")
-    items: list[HistoryItem] = []
-    for entry in entries:
-        before, after = entry.before or {}, entry.after or {}
-        if entry.action == "create":
-            names = [n for n in _CREATE_FIELDS if n in after]
-        else:
-            names = [n for n in dict.fromkeys([*before, *after]) if n not in _HIDDEN]
-        changes = tuple(
-            FieldChange(name, show_value(before.get(name)), show_value(after.get(name)))
-            for name in names
-            if entry.action == "create" or before.get(name) != after.get(name)
-        )
-        action = entry.action
-        if action == "undo" and after.get("undone_action"):
-            action = f"undo of {after['undone_action']}"
-        version = after.get("version") if isinstance(after.get("version"), int) else None
-        items.append(HistoryItem(entry.at, entry.actor, action, changes, version))
-    return items
-
-
-# --- admins -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AdminInfo:
-    user_id: int
-    origin: str  # "ADMIN_IDS" or "added"
-    added_by: int | None = None
-    added_at: datetime | None = None
-
-
-async def list_admins(database: Database, settings: Settings) -> list[AdminInfo]:
-    out = [AdminInfo(user_id, "ADMIN_IDS") for user_id in sorted(settings.admin_ids)]
-    async with database.session() as session:
-        rows = await q.admin_rows(session)
-    out.extend(AdminInfo(r.user_id, "added", r.added_by, r.added_at) for r in rows if r.user_id not in settings.admin_ids)
-    return out
-
-
-def parse_user_id(text: str) -> int:
-    word = (text or "").strip()
-    if not re.fullmatch(r"\d{1,16}", word):
-        raise EditError("user id", f"“{text}” is not a numeric Telegram user id" if word else "it is missing",
-                        "/admins add 123456789")
-    return int(word)
-
-
-async def add_admin(database: Database, settings: Settings, actor: Actor, user_text: str | int) -> bool:
-    """True when added, False when already an admin. Audited."""
-    user_id = parse_user_id(str(user_text))
-    if await is_admin(database, settings, user_id):
-        return False
-    async with database.session() as session:
-        await q.insert_admin(session, user_id, actor.user_id)
-        # entity_id is a 32-bit column and Telegram ids are not: the id goes in the values.
-        q.write_audit(session, actor.label, "admin_add", "admin", None, None, {"user_id": user_id})
-        await session.commit()
-    return True
-
-
-async def remove_admin(database: Database, settings: Settings, actor: Actor, user_text: str | int) -> None:
-    user_id = parse_user_id(str(user_text))
-    if user_id in settings.admin_ids:
-        raise EditError("user id", f"{user_id} is an admin through the ADMIN_IDS setting; remove it there",
-                        "/admins remove 123456789")
-    async with database.session() as session:
-        if await q.admin_row(session, user_id) is None:
-            raise NotFound("user id", f"{user_id} is not an admin", "/admins remove 123456789")
-        await q.delete_admin(session, user_id)
-        q.write_audit(session, actor.label, "admin_remove", "admin", None, {"user_id": user_id}, None)
-        await session.commit()
-
-
 # --- negotiations -----------------------------------------------------------------------------------
 
 
@@ -1055,12 +552,3 @@ async def create_negotiation(database: Database, title: str, actor: Actor) -> Ne
         q.write_audit(session, actor.label, "create", "negotiation", row.id, None, {"key": key, "title": cleaned})
         await session.commit()
     return NegotiationInfo(row.id, key, cleaned)
-
-
-__all__ = [
-    "Actor", "AdminInfo", "ConflictError", "Draft", "EditError", "FieldChange", "HistoryItem", "NegotiationInfo",
-    "NotAdmin", "NotFound", "PointStatusResult", "Ref", "SourceAdded", "UndoResult", "add_admin", "add_event",
-    "add_source", "authorize", "create_negotiation", "current_event", "delete_event", "edit_event_field",
-    "event_view", "history", "is_admin", "list_admins", "move_event", "parse_add_line", "parse_date",
-    "parse_field", "parse_ref", "preview_edit", "remove_admin", "set_event_status", "set_point_status", "undo_last",
-]
