@@ -54,6 +54,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
+ECHO_TRANSPORT = "httpx"  # --echo-transport aiohttp: the echo bot gets the real bot's transport too
 UNIQUE = False  # --unique: no two questions alike (defeats the bot's answer cache; the engine runs every time)
 _serial = 0
 
@@ -100,6 +101,7 @@ class Contender:
         await self.tg.start()
         db = self.workdir / f"{self.name}.sqlite3"
         env = bot_env(self.tg.base_url, f"sqlite+aiosqlite:///{db}")  # the bot's default INFO logging
+        env["ECHO_TRANSPORT"] = ECHO_TRANSPORT
         self.process = await BotProcess(env, self.workdir, argv=self.argv).start()
         await self.tg.wait_for_long_poll(timeout=60)
         await measure(self.tg, self.name, 10, 1.0, 900_000)  # warm-up: imports, first answers, pools
@@ -170,8 +172,11 @@ async def main() -> int:
     parser.add_argument("--json", action="store_true", help="also print the raw results as JSON")
     parser.add_argument("--unique", action="store_true",
                         help="make every question unique, so the bot's answer cache never hits")
+    parser.add_argument("--echo-transport", choices=("httpx", "aiohttp"), default="httpx",
+                        help="the echo bot's HTTP transport: bare PTB (httpx, the baseline) or the bot's own")
     args = parser.parse_args()
-    global UNIQUE
+    global UNIQUE, ECHO_TRANSPORT
+    ECHO_TRANSPORT = args.echo_transport
     UNIQUE = args.unique
     users_list = [int(u) for u in args.users.split(",")]
     with tempfile.TemporaryDirectory(prefix="bot-bench-") as tmp:

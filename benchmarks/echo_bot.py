@@ -16,6 +16,9 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageH
 
 
 POOL_SIZE = int(os.environ.get("ECHO_POOL_SIZE", "16"))
+# ECHO_TRANSPORT=aiohttp gives the echo bot the real bot's transport (bot/telegram_transport.py), to
+# compare handler work alone; the default is bare PTB (httpx), the baseline the targets are set against.
+TRANSPORT = os.environ.get("ECHO_TRANSPORT", "httpx")
 
 
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -29,9 +32,13 @@ def build(token: str, base_url: str | None) -> Application:
         ApplicationBuilder()
         .token(token)
         .concurrent_updates(True)
-        .connection_pool_size(POOL_SIZE)  # as bot/app.py (CONNECTION_POOL_SIZE, POOL_TIMEOUT)
-        .pool_timeout(10.0)
     )
+    if TRANSPORT == "aiohttp":
+        from bot.telegram_transport import AiohttpRequest
+
+        builder = builder.request(AiohttpRequest(POOL_SIZE, 10.0)).get_updates_request(AiohttpRequest(1, 10.0))
+    else:
+        builder = builder.connection_pool_size(POOL_SIZE).pool_timeout(10.0)
     if base_url:
         base = base_url.rstrip("/")
         builder = builder.base_url(base if base.endswith("/bot") else base + "/bot")

@@ -28,7 +28,7 @@ def reports() -> dict[str, Report]:
     snapshot = load_snapshot()
     answerer = Answerer(snapshot)
     return {name: evaluate(ROOT / "tests" / "eval" / name, answerer, snapshot)
-            for name in ("questions.yaml", "holdout.yaml", "blind2.yaml", "blind3.yaml", "blind4.yaml")}
+            for name in ("questions.yaml", "holdout.yaml", "blind2.yaml", "blind3.yaml", "blind4.yaml", "blind5.yaml")}
 
 
 def _failures(report: Report) -> str:
@@ -83,11 +83,24 @@ def test_blind3_set_stays_above_its_floor(reports: dict[str, Report]) -> None:
 
 def test_blind4_set_stays_above_its_floor(reports: dict[str, Report]) -> None:
     # Blind baseline (scored before this round's changes): EN 66.7%, TR+RU 72.9% (tr 70.0, ru 75.6),
-    # out-of-scope 89.7%. After this round's general changes: EN 68.3%, TR+RU 82.4%, out-of-scope 100%.
-    # The in-scope floors are far under the product targets on purpose: they record an honest level.
+    # out-of-scope 89.7%. After round 4's general changes: EN 68.3%, TR+RU 82.4%, out-of-scope 100%;
+    # after round 5's: EN 81.7%, TR+RU 90.6%, out-of-scope 100%.
+    # The in-scope floors are under the product targets on purpose: they record an honest level.
     report = reports["blind4.yaml"]
     assert len(report.outcomes) >= 200
-    assert report.in_scope_en >= 0.66, _failures(report)
-    assert report.in_scope_tr_ru >= 0.80, _failures(report)
+    assert report.in_scope_en >= 0.80, _failures(report)
+    assert report.in_scope_tr_ru >= 0.89, _failures(report)
     assert report.out_of_scope_declined >= 0.97, _failures(report)
+    assert report.unsourced == 0 and report.unmatched == 0
+
+
+def test_blind5_set_stays_above_its_floor(reports: dict[str, Report]) -> None:
+    # Blind baseline (written and scored before round 5's changes): EN 87.8%, TR+RU 89.2% (tr 83.3,
+    # ru 94.3), out-of-scope 84.8%. After round 5's general changes (not tuned on blind5; its failures
+    # were looked at once, at the end, to report them): EN 91.8%, TR+RU 90.8%, out-of-scope 84.8%.
+    report = reports["blind5.yaml"]
+    assert len(report.outcomes) >= 160
+    assert report.in_scope_en >= 0.91, _failures(report)
+    assert report.in_scope_tr_ru >= 0.90, _failures(report)
+    assert report.out_of_scope_declined >= 0.84, _failures(report)
     assert report.unsourced == 0 and report.unmatched == 0

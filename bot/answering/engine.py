@@ -226,7 +226,8 @@ class Answerer:
         if q.other_names:
             # "the ceasefire in Gaza", "what did Lavrov say": a place or person the timeline never mentions.
             return self._decline(ctx.lang, q.intent.kind, "decline_unrecorded", negotiation_id)
-        if any(_YEAR.fullmatch(tok.fold) and f"@y{tok.fold}" not in self._index for tok in q.tokens):
+        if any(_YEAR.fullmatch(tok.fold) and f"@y{tok.fold}" not in self._index for tok in q.tokens) \
+                and not _NOW_YEAR.search(q.folded):
             # "who will control Idlib in 2021?": a year the timeline holds nothing about
             return self._decline(ctx.lang, q.intent.kind, "decline_unrecorded", negotiation_id)
         if _STILL.search(q.folded) and q.concepts() & _ROLE_CONCEPTS and not q.concepts() & _SUBJECTS \
@@ -267,6 +268,11 @@ class Answerer:
                 return first
         if _LASTED.search(q.folded):
             lasted = self._lasted(ctx, cands)
+            if lasted is None and any(g.concepts & {"REMAIN"} for g in groups):
+                # "how long did the delegation stay": how long the stay (the ranged event) lasted
+                rest = [g for g in groups if not g.concepts & {"REMAIN"}]
+                hits2 = self._index.search([g.terms for g in rest], limit=16, allowed=allowed) if rest else []
+                lasted = self._lasted(ctx, self._rerank(ctx, rest, hits2))
             if lasted is not None:
                 return lasted
         problem = self._doubt(q, cands[0])
@@ -341,6 +347,9 @@ class Answerer:
             if isinstance(item, EventView):
                 if "AGREE" in concepts and item.kind == "agreement":
                     score *= 1.4
+                elif ("AGREE" in concepts and kind in ("when", "who") and item.kind == "statement"
+                      and "SAY" not in concepts and not concepts & _SPEAKERS):
+                    score *= 0.8  # "when/who agreed the truce": the agreement, not a later word on it
                 if item.kind == "deadline" and kind in ("when", "how_long") and not _asks_deadline(q):
                     score *= 0.5  # "when did they agree X": the day they agreed, not the day they had to
                 if kind in ("when", "how_long", "next") and item.when.starts_at is not None:
@@ -713,6 +722,8 @@ class Answerer:
             cand, sentence = pick
             terms = text_term_set(sentence, lang) | self._s.title_terms.get(cand.doc, frozenset())
             groups = q.known_groups
+            # A size word ("büyük", "boyutta") says what is asked, not what about.
+            groups = [g for g in groups if g.hits(terms) or not (_SIZE_ASKED.fullmatch(g.word) or "WIDTH" in g.concepts)]
             total = sum(g.weight for g in groups) + 0.6 * len(q.unknown)
             covered = sum(g.weight for g in groups if g.hits(terms))
             for g in groups:
@@ -1219,7 +1230,7 @@ class Answerer:
         # Per group, its terms' weights, computed once (not once per sentence).
         group_weights = [{term: self._index.idf(term) * w for term, w in g.terms} for g in groups]
         for rank, cand in enumerate(cands):
-            if cand.score < (0.3 if kind == "why" else 0.5) * top:
+            if cand.score < {"why": 0.3, "how_many": 0.5}.get(kind, 0.7) * top:
                 continue
             doc_weight = (cand.score / top) ** (0.25 if kind == "why" else 0.5)
             titles = self._s.title_terms.get(cand.doc, frozenset())
@@ -1329,8 +1340,11 @@ def _quantity_kind(q: Query) -> str:
     concepts = q.concepts()
     if "LENGTH" in concepts:
         return "length"
-    if "WIDTH" in concepts:
-        return "distance"
+    if _SIZE_ASKED.search(q.folded) and not concepts & {"CORRIDOR", "ROAD"} \
+            and concepts & {"HUMANITARIAN", "DISPLACE", "WAR", "OFFENSIVE", "PEOPLE"}:
+        return "any"  # "how big is the humanitarian crisis": any number gives its scale
+    if "WIDTH" in concepts or _SIZE_ASKED.search(q.folded):
+        return "distance"  # "how big is the safe zone"
     if re.search(r"\b(days?|weeks?|months?|years?|gun|hafta|yil|sene|дней|дня|недел\w*|лет|год\w*|месяц\w*)\b", q.folded) \
             or re.search(r"\bhow long\b|\bne kadar sur\w*|\bсколько (длил|продолжал)\w*", q.folded):
         return "duration"
@@ -1374,6 +1388,8 @@ def _has_name(sentence: str) -> bool:
     return bool(_NAME.search(sentence))
 
 
+_SIZE_ASKED = re.compile(r"\b(big|bigger|large|larger|huge|size|sized|scale|extent|how bad|buyuk\w*|boyut\w*|"
+                         r"capta\w*|olcek\w*|размер\w*|велик\w*|больш\w*|масштаб\w*)\b")
 _LENGTH_WORDS = re.compile(r"\b(long|length|длин\w*|протяж\w*|uzunluğ\w*|uzunluk\w*)\b", re.IGNORECASE)
 # What a count in a sentence is bound to: 60 troops *killed*, a million people *displaced*.
 _COUNTED_ACTIONS = frozenset({"KILL", "DISPLACE"})
@@ -1381,6 +1397,8 @@ _ROLE_CONCEPTS = frozenset({"MINISTER", "PRESIDENT"})
 # What a count is a count *of* or *during*: a number from a sentence about something else is no answer.
 _SUBJECTS = frozenset({"CEASEFIRE", "TALKS", "PATROL", "CORRIDOR", "DELEGATION"})
 _YEAR = re.compile(r"(19|20)\d\d")
+# "it's 2025 now - did the patrols start?": the reader's own year, not a year asked about
+_NOW_YEAR = re.compile(r"\b(it s|it is|its|we re in|we are in|now in|now it s) (19|20)\d\d\b|\b(19|20)\d\d (now|already)\b")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _STILL = re.compile(r"\b(still|any more|anymore|currently|today|now|hala|halen|hale|simdi|bugun|artik|"
                     r"до сих пор|вс[её] ещ[её]|по-прежнему|по прежнему|сейчас|сегодня|теперь)\b")

@@ -30,6 +30,8 @@ class InvertedIndex:
     CANDIDATES = 200
 
     GROUP_CACHE = 4096
+    # Above this many documents for the rarest word, candidates come from each word's best documents.
+    HUGE = 1000
 
     def __init__(self) -> None:
         self.postings: dict[str, dict[int, float]] = {}
@@ -162,7 +164,16 @@ class InvertedIndex:
         elif len(merged[0][0]) > self.CANDIDATES:
             # Even the rarest word is common: start from the documents that have the two rarest words
             # (a set intersection, done in C) plus each word's best-scoring documents.
-            seed = set(merged[0][0].keys() & merged[1][0].keys()) if len(merged) > 1 else set()
+            tops: set[int] = set()
+            for _m, gi in merged:
+                tops.update(self._top(groups[gi]))
+            m0 = merged[0][0]
+            if len(merged) > 1 and len(m0) > self.HUGE and any(d in m0 and d in merged[1][0] for d in tops):
+                # Every word is in thousands of documents: intersecting them would only be cut back to
+                # the best-scoring ones below, so go straight to those (no set of thousands built).
+                seed = tops
+            else:
+                seed = set(m0.keys() & merged[1][0].keys()) if len(merged) > 1 else set()
             for m, _gi in merged[2:]:
                 if len(seed) <= self.CANDIDATES:
                     break
@@ -170,9 +181,6 @@ class InvertedIndex:
                 if not narrower:
                     break
                 seed = narrower
-            tops: set[int] = set()
-            for _m, gi in merged:
-                tops.update(self._top(groups[gi]))
             if len(seed) > self.CANDIDATES:
                 # Too many share the rarest words: those that also score high on one of them.
                 narrowed = seed & tops

@@ -113,6 +113,9 @@ def detect(folded_question: str, language: str) -> Intent:
     languages = (language,) if language == "en" else (language, "en")
     cues = frozenset(k for k in PRECEDENCE if _any(k, languages, text))
     kind = next((k for k in PRECEDENCE if k in cues), "what")
+    if kind == "latest" and "how_many" in cues and re.search(r"^(roughly |about |approximately )?how (many|much)\b|"
+                                                             r"^(yaklasik )?kac\b|^сколько\b", text):
+        kind = "how_many"  # "how many lost their homes in the latest fighting": a number, not the newest update
     yes_no = _any("yes_no", (language,), text)
     if kind == "what" and yes_no:
         kind = "status"

@@ -201,9 +201,10 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "ACCUSE": {
         "en": ["accuse", "accused", "accuses", "accusing", "accusation", "accusations", "complain", "complained",
                "complaint", "complaints", "blame", "blamed", "criticise", "criticised", "criticize", "criticized",
-               "condemn", "condemned", "allege", "alleged"],
+               "condemn", "condemned", "allege", "alleged", "beef", "grievance", "grievances",
+               "gripe", "gripes", "charge", "charges", "problem with", "issue with", "issues with", "beef with"],
         "tr": ["suçla*", "şikayet*", "şikâyet*", "eleştir*", "kına*", "itham*"],
-        "ru": ["обвин*", "жалова*", "жалоб*", "критик*", "осуди*", "осужд*", "упрек*"],
+        "ru": ["обвин*", "жалова*", "жалоб*", "критик*", "осуди*", "осужд*", "упрек*", "упрёк*", "претензи*"],
     },
     "RESUME": {
         "en": ["resume", "resumed", "resumes", "resumption", "restart", "restarted", "reconvene", "reconvened",
@@ -250,10 +251,13 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "DISPLACE": {
         "en": ["displace", "displaced", "displacement", "refugee", "refugees", "flee", "fled", "fleeing", "homeless",
-               "uprooted", "migrants", "migration", "exodus", "homes", "idps"],
+               "uprooted", "migrants", "migration", "exodus", "homes", "idps", "lost their homes", "lost their home",
+               "lose their homes", "left their homes", "forced from their homes", "forced out", "driven from",
+               "driven out", "run for their lives", "had to leave", "had to flee"],
         "tr": ["yerinden*", "mülteci*", "göç*", "sığınmacı*", "evlerini*", "evini", "evinden*", "evlerinden*",
                "yurdundan*", "yurtlarından*", "yerlerinden*", "ev bark*", "evsiz*", "evini terk*", "evlerini terk*",
-               "yurdunu terk*", "evlerinden ol*", "evinden ol*"],
+               "yurdunu terk*", "evlerinden ol*", "evinden ol*", "evini bırak*", "evlerini bırak*",
+               "kaçmak zorunda*", "göç etmek zorunda*", "kaç* zorunda kal*"],
         "ru": ["беженц*", "беженец*", "перемещ*", "переселен*", "покину*", "дома*", "бежа*", "мигра*"],
     },
     "HUMANITARIAN": {
@@ -342,11 +346,13 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "RESULT": {
         "en": ["result", "results", "outcome", "outcomes", "progress", "concrete", "achieve", "achieved", "reached",
                "success", "breakthrough", "come out of", "came out of", "came of",
-               "end up", "ended up", "turn out", "turned out", "upshot", "yield", "yielded", "produce", "produced"],
+               "end up", "ended up", "turn out", "turned out", "upshot", "yield", "yielded", "produce", "produced",
+               "decide", "decided", "decision", "decisions", "resolved", "came up with", "settled on"],
         "tr": ["sonuç*", "ilerleme*", "somut*", "başarı*", "ne çıktı", "neyle bitti",
-               "nasıl bitti", "nasıl sonuçlandı", "sonuçlan*"],
+               "nasıl bitti", "nasıl sonuçlandı", "sonuçlan*", "karar", "kararlar*", "karar ver*", "karar al*", "kararı", "kararın*"],
         "ru": ["результат*", "прогресс*", "итог*", "конкретн*", "достиг*", "успех*", "чем закончил*",
-               "чем завершил*", "как закончил*", "как завершил*", "к чему приве*", "чем кончил*"],
+               "чем завершил*", "как закончил*", "как завершил*", "к чему приве*", "чем кончил*", "реши*", "решен*",
+               "постанови*"],
     },
     "EXPECT": {
         "en": ["expected", "expect", "expects", "expecting", "expectation", "expectations", "anticipated", "hoped"],
@@ -561,7 +567,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     },
     "why": {
         "en": [r"\bwhy\b", r"\breason\w*\b", r"\bwhat for\b", r"\bfor what\b", r"\bpurpose\b", r"\bwhat caused\b",
-               r"\bcause[sd]?\b", r"\bhow come\b", r"\bin the first place\b", r"\bwhat was behind\b", r"\bmotive\w*\b", r"\bwhat led to\b", r"\bin order to\b"],
+               r"\bcause[sd]?\b", r"\bhow come\b", r"\bin the first place\b", r"\bwhat was behind\b", r"\bmotive\w*\b", r"\bwhat led to\b", r"\bin order to\b", r"\bthe point of\b", r"\bwhat(s| is| was) the point\b", r"\bgoals?\b", r"\baim(ed)?\b",
+               r"\bmeant to achieve\b"],
         "tr": [r"\bneden\b", r"\bniye\b", r"\bnicin\b", r"\bsebep\w*\b", r"\bamac\w*\b", r"\bne icin\b", r"\bnedeni\w*\b",
                r"\bgerekce\w*\b"],
         "ru": [r"\bпочему\b", r"\bзачем\b", r"\bпричин\w*\b", r"\bс какой целью\b", r"\bдля чего\b", r"\bцель\w*\b",

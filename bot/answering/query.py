@@ -200,6 +200,19 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str) -
     return set(clauses) - {question}
 
 
+_TIME_ZONE = re.compile(
+    r"(?i)\b(in |by |on )?(istanbul|ankara|moscow|turkish|turkey|russian|syrian|damascus|local|our|my)( local)? time\b|"
+    r"\b(in |by |on )?(utc|gmt)(\s?[+-]\s?\d{1,2})?\b|"
+    r"\b(türkiye|turkiye|istanbul|ankara|moskova|tr|yerel)\s+saat(i|iyle|iyle|ine göre|ine gore)\b|"
+    r"\bпо (московскому|турецкому|стамбульскому|анкарскому|местному|сирийскому|нашему) времени\b|\bпо москве\b")
+_WEEKDAY_ASKED = {
+    "en": re.compile(r"(?i)\b(on )?(which|what) day of the week\b|\b(which|what) weekday\b"),
+    "tr": re.compile(r"(?i)\bhaftanın hangi günü\w*|\bhangi gün(ü|e)?\b(?= .*(başla|oldu|yapıl|imzala|gel))"),
+    "ru": re.compile(r"(?i)\bв какой день недели\b|\bкакой день недели\b"),
+}
+_WHEN_WORD = {"en": " when ", "tr": " ne zaman ", "ru": " когда "}
+
+
 def analyse(
     question: str, *, index: InvertedIndex, speller: Speller, fallback_language: str | None
 ) -> Query:
@@ -210,6 +223,10 @@ def analyse(
     else:
         language = detect(question, fallback_language)
     question = re.sub(r"\bU\.?S\.?A?\b\.?(?!\w)", "USA", question)  # "US", "U.S." → a country, not "us"
+    # "in Istanbul time", "по московскому времени": the reply states the stored instant in its zone
+    # and in UTC; the zone named is no topic. "Which day of the week": a date (the reply names the day).
+    question = _TIME_ZONE.sub(" ", question)
+    question = _WEEKDAY_ASKED[language].sub(_WHEN_WORD[language], question)
     capitalised = {fold(w.lower()) for w in _CAPITALISED.findall(question.strip())}
     tokens: list[Token] = []
     clause_of: list[int] = []
