@@ -442,7 +442,7 @@ def _planned_lines(result: SubscribeResult, limit: int = 5) -> list[str]:
 def subscribed_html(result: SubscribeResult) -> str:
     """"I'll remind you of X: • on Saturday, 14 March 2020 at 09:00 (Europe/Istanbul), 1 day before"."""
     language = result.language
-    leads = esc(lead_times_label(result.lead_times))
+    leads = esc(lead_times_label(result.lead_times, language))
     event = result.event
     if event is None:
         head = _tr("subscribed_negotiation", language, title=esc(result.negotiation_title), leads=leads)
@@ -471,7 +471,7 @@ def subscriptions_html(views: list[SubscriptionView], language: str) -> tuple[st
             what = _tr("sub_event", language, title=esc(view.event.title_in(language)),
                        when=esc(_when_text(view.event.when, language, view.zone)))
             label = view.event.title_in(language)
-        leads = _tr("sub_leads", language, leads=esc(lead_times_label(view.lead_times)))
+        leads = _tr("sub_leads", language, leads=esc(lead_times_label(view.lead_times, language)))
         lines.append(f"{number}. {what} · {leads} · {esc(view.zone)}")
         buttons.append([button(f"🔕 {number}. {label}"[:60], "unsub", view.id)])
     return "\n".join(lines), InlineKeyboardMarkup(buttons)

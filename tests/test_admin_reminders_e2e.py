@@ -619,7 +619,7 @@ async def test_a_key_date_added_later_is_planned_for_whole_negotiation_subscribe
 async def test_announce_reaches_every_subscribed_chat_once(tg: FakeTelegram, world: World) -> None:
     everything, quitter = 5010, 5011
     subscribed = await say(tg, everything, "/subscribe")
-    assert "before every key date of" in subscribed["text"] and "(1m before)" in subscribed["text"]
+    assert "before every key date of" in subscribed["text"] and "(1 minute before)" in subscribed["text"]
     await say(tg, quitter, "/subscribe")
     gone = await say(tg, quitter, "/unsubscribe")
     assert "Unsubscribed from all reminders (1)" in gone["text"]
@@ -662,7 +662,7 @@ async def test_reminder_arrives_on_time_and_reminders_lists_it(tg: FakeTelegram,
 
     listing = await say(tg, chat, "/reminders")
     assert "Your reminders" in listing["text"]
-    assert re.search(r"1\. Extraordinary session in Ankara \(.*\) · 1m before · UTC", listing["text"]), listing["text"]
+    assert re.search(r"1\. Extraordinary session in Ankara \(.*\) · 1 minute before · UTC", listing["text"]), listing["text"]
     assert button_texts(listing) == ["🔕 1. Extraordinary session in Ankara"]
     mark = tg.mark()
     await press(tg, chat, listing, "🔕 1. Extraordinary session in Ankara")

@@ -125,7 +125,7 @@ async def test_subscribing_twice_or_through_two_scopes_plans_each_reminder_once(
     planned = await rows(database)
     assert len(planned) == 3 and len({r.dedupe_key for r in planned}) == 3  # 1w, 1d, 1h of the key date only
     assert [p.slot.key for p in result.planned] == ["s604800", "s86400", "s3600"]
-    assert "before every key date of <b>Ankara talks</b> (1w, 1d, 1h before)" in subscribed_html(result)
+    assert "before every key date of <b>Ankara talks</b> (1 week, 1 day, 1 hour before)" in subscribed_html(result)
 
 
 async def test_lead_times_come_from_the_chat_then_the_deployment(database: Database) -> None:

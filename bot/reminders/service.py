@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import clock
 from bot.changes import EventChange
-from bot.config import Settings, format_lead_time
+from bot.config import Settings
 from bot.reminders import messages
 from bot.reminders.messages import EventFacts
 from bot.reminders.planning import Slot, lead_times_of, reminder_slots, zone_or
@@ -463,5 +463,6 @@ async def announce(
     return count
 
 
-def lead_times_label(leads: Iterable[timedelta]) -> str:
-    return ", ".join(format_lead_time(lead) for lead in leads)
+def lead_times_label(leads: Iterable[timedelta], language: str) -> str:
+    """`1 day, 1 hour` / `1 gün, 1 saat` / `1 день, 1 час`: how readers say lead times."""
+    return ", ".join(messages.duration_text(lead, language) for lead in leads)
