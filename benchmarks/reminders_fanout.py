@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bot.reminders.dispatcher import Dispatcher, DispatcherConfig  # noqa: E402
-from bot.reminders.telegram_sender import TelegramSender  # noqa: E402
+from bot.reminder_sender import TelegramSender  # noqa: E402
 from storage import outbox  # noqa: E402
 from storage.db import Database  # noqa: E402
 

@@ -11,6 +11,7 @@ import asyncio
 import os
 import signal
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -186,3 +187,33 @@ def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
 
 def button_texts(message: dict[str, Any]) -> list[str]:
     return [b["text"] for b in buttons(message)]
+
+
+# --- acting as a user (shared by the end-to-end modules) -------------------------------------------
+WAIT = 10.0  # generous: the first answers also warm the bot process up
+
+
+async def eventually(probe: Any, timeout: float = WAIT) -> Any:
+    """Poll `probe()` until it returns something truthy (for state outside the fake, e.g. the DB)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = probe()
+        if value or time.monotonic() > deadline:
+            return value
+        await asyncio.sleep(0.05)
+
+
+async def say(tg: Any, chat: int, text: str, *, user: int | None = None, timeout: float = WAIT,
+              **fields: Any) -> dict[str, Any]:
+    """The user writes `text`; the bot's next message in that chat."""
+    mark = tg.mark()
+    tg.send_text(chat, user if user is not None else chat, text, **fields)
+    return await tg.wait_for_message(chat, timeout=timeout, after=mark)
+
+
+async def press(tg: Any, chat: int, message: dict[str, Any], label: str, *, user: int | None = None
+                ) -> dict[str, Any]:
+    """The user presses the button labelled `label`; returns the callback update once it is answered."""
+    update = tg.press_button(chat, user if user is not None else chat, message["message_id"], button_text=label)
+    await tg.wait_for_callback_answer(update, timeout=WAIT)
+    return update

@@ -11,10 +11,8 @@ makes is validated by the fake, and none may be refused as the bot's fault.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import sqlite3
-import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -25,16 +23,35 @@ import pytest
 import pytest_asyncio
 
 try:  # pytest puts tests/ on sys.path (no tests/__init__.py); the repo root may be there too
-    from tests.bot_harness import TOKEN, BotProcess, bot_env, button_texts, buttons
+    from tests.bot_harness import (
+        TOKEN,
+        WAIT,
+        BotProcess,
+        bot_env,
+        button_texts,
+        buttons,
+        eventually,
+        press,
+        say,
+    )
     from tests.fake_telegram import FakeTelegram
 except ImportError:  # pragma: no cover
-    from bot_harness import TOKEN, BotProcess, bot_env, button_texts, buttons  # type: ignore[no-redef]
+    from bot_harness import (  # type: ignore[no-redef]
+        TOKEN,
+        WAIT,
+        BotProcess,
+        bot_env,
+        button_texts,
+        buttons,
+        eventually,
+        press,
+        say,
+    )
     from fake_telegram import FakeTelegram  # type: ignore[no-redef]
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
 BOT_USERNAME = "ankara_talks_bot"
-WAIT = 10.0  # generous: the first answers also warm the process up
 ADMIN, SECOND_ADMIN = 9001, 9002
 ADMIN_NAMES = {ADMIN: "Ayşe", SECOND_ADMIN: "Mehmet"}
 STRANGER = 5000
@@ -89,30 +106,10 @@ def faults(tg: FakeTelegram) -> list[Any]:
     return list(tg.bot_faults())
 
 
-async def eventually(probe: Any, timeout: float = WAIT) -> Any:
-    """Poll `probe()` until it returns something truthy (for state outside the fake: the DB)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = probe()
-        if value or time.monotonic() > deadline:
-            return value
-        await asyncio.sleep(0.05)
 
 
-async def say(tg: FakeTelegram, chat: int, text: str, *, user: int | None = None, timeout: float = WAIT,
-              **fields: Any) -> dict[str, Any]:
-    """The user writes `text`; the bot's next message in that chat."""
-    mark = tg.mark()
-    tg.send_text(chat, user if user is not None else chat, text, **fields)
-    return await tg.wait_for_message(chat, timeout=timeout, after=mark)
 
 
-async def press(tg: FakeTelegram, chat: int, message: dict[str, Any], label: str, *, user: int | None = None
-                ) -> dict[str, Any]:
-    """The user presses the button labelled `label`; returns the callback update once it is answered."""
-    update = tg.press_button(chat, user if user is not None else chat, message["message_id"], button_text=label)
-    await tg.wait_for_callback_answer(update, timeout=WAIT)
-    return update
 
 
 async def press_and_edit(tg: FakeTelegram, chat: int, message: dict[str, Any], label: str, *,

@@ -23,16 +23,39 @@ import pytest_asyncio
 from icalendar import Calendar
 
 try:  # pytest puts tests/ on sys.path (no tests/__init__.py); the repo root may be there too
-    from tests.bot_harness import TOKEN, BotProcess, bot_env, button_texts, buttons, run_cli, second_negotiation_yaml
+    from tests.bot_harness import (
+        TOKEN,
+        WAIT,
+        BotProcess,
+        bot_env,
+        button_texts,
+        buttons,
+        eventually,
+        press,
+        run_cli,
+        say,
+        second_negotiation_yaml,
+    )
     from tests.fake_telegram import FakeTelegram
 except ImportError:  # pragma: no cover
-    from bot_harness import TOKEN, BotProcess, bot_env, button_texts, buttons, run_cli, second_negotiation_yaml  # type: ignore[no-redef]
+    from bot_harness import (  # type: ignore[no-redef]
+        TOKEN,
+        WAIT,
+        BotProcess,
+        bot_env,
+        button_texts,
+        buttons,
+        eventually,
+        press,
+        run_cli,
+        say,
+        second_negotiation_yaml,
+    )
     from fake_telegram import FakeTelegram  # type: ignore[no-redef]
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
 BOT_USERNAME = "ankara_talks_bot"
-WAIT = 10.0  # generous: the first answers also warm the process up
 IDLIB_TITLE = "Turkey–Russia talks on the Idlib ceasefire"
 
 
@@ -80,30 +103,10 @@ def faults(tg: FakeTelegram) -> list[Any]:
     return [r for r in tg.bot_faults() if "blocked by the user" not in r.description]
 
 
-async def eventually(probe: Any, timeout: float = WAIT) -> Any:
-    """Poll `probe()` until it returns something truthy (for state outside the fake, e.g. the DB)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = probe()
-        if value or time.monotonic() > deadline:
-            return value
-        await asyncio.sleep(0.05)
 
 
-async def say(tg: FakeTelegram, chat: int, text: str, *, user: int | None = None, timeout: float = WAIT,
-              **fields: Any) -> dict[str, Any]:
-    """The user writes `text`; the bot's next message in that chat."""
-    mark = tg.mark()
-    tg.send_text(chat, user if user is not None else chat, text, **fields)
-    return await tg.wait_for_message(chat, timeout=timeout, after=mark)
 
 
-async def press(tg: FakeTelegram, chat: int, message: dict[str, Any], label: str, *, user: int | None = None
-                ) -> dict[str, Any]:
-    """The user presses the button labelled `label`; returns the callback update once it is answered."""
-    update = tg.press_button(chat, user if user is not None else chat, message["message_id"], button_text=label)
-    await tg.wait_for_callback_answer(update, timeout=WAIT)
-    return update
 
 
 def label_with(message: dict[str, Any], fragment: str) -> str:

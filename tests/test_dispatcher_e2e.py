@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.reminders.dispatcher import Dispatcher, DispatcherConfig, Outgoing
-from bot.reminders.telegram_sender import TelegramSender
+from bot.reminder_sender import TelegramSender
 from storage import outbox
 from storage.db import Database
 from storage.models import ChatSettings

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
@@ -201,51 +202,49 @@ async def guided_negotiation(update: Update, context: ContextTypes.DEFAULT_TYPE)
     return DATE
 
 
-async def guided_date(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    ctx = await chat_context(update, context)
+async def _guided_step(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    *,
+    state: int,
+    field: str,
+    parse: Callable[[str], Any],
+    next_prompt: str,
+    next_state: int,
+    skippable: bool = False,
+) -> int:
+    """One step of the guided /add: validate the answer, keep it, ask the next question (or ask again)."""
+    text = "" if skippable and _is_skip(update) else (update.effective_message.text or "")
     try:
-        when = tl.parse_date(update.effective_message.text or "", ctx.services.settings.default_timezone, ctx.now)
+        value = parse(text)
     except tl.EditError as exc:
         await _error(update, context, exc)
-        return DATE
-    context.user_data.setdefault(GUIDED, {})["when"] = when
-    await _reply(update, context, a("guided_title"))
-    return TITLE
+        return state
+    context.user_data.setdefault(GUIDED, {})[field] = value
+    await _reply(update, context, next_prompt)
+    return next_state
+
+
+async def guided_date(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    ctx = await chat_context(update, context)
+    zone, now = ctx.services.settings.default_timezone, ctx.now
+    return await _guided_step(update, context, state=DATE, field="when", next_prompt=a("guided_title"),
+                              next_state=TITLE, parse=lambda text: tl.parse_date(text, zone, now))
 
 
 async def guided_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    try:
-        title = tl.validate_title(update.effective_message.text or "")
-    except tl.EditError as exc:
-        await _error(update, context, exc)
-        return TITLE
-    context.user_data.setdefault(GUIDED, {})["title"] = title
-    await _reply(update, context, a("guided_details"))
-    return DETAILS
+    return await _guided_step(update, context, state=TITLE, field="title", parse=tl.validate_title,
+                              next_prompt=a("guided_details"), next_state=DETAILS)
 
 
 async def guided_details(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    text = "" if _is_skip(update) else (update.effective_message.text or "")
-    try:
-        details = tl.validate_details(text)
-    except tl.EditError as exc:
-        await _error(update, context, exc)
-        return DETAILS
-    context.user_data.setdefault(GUIDED, {})["details"] = details
-    await _reply(update, context, a("guided_source"))
-    return SOURCE
+    return await _guided_step(update, context, state=DETAILS, field="details", parse=tl.validate_details,
+                              next_prompt=a("guided_source"), next_state=SOURCE, skippable=True)
 
 
 async def guided_source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    text = "" if _is_skip(update) else (update.effective_message.text or "")
-    try:
-        url = tl.validate_url(text)
-    except tl.EditError as exc:
-        await _error(update, context, exc)
-        return SOURCE
-    context.user_data.setdefault(GUIDED, {})["url"] = url
-    await _reply(update, context, a("guided_key"))
-    return KEY
+    return await _guided_step(update, context, state=SOURCE, field="url", parse=tl.validate_url,
+                              next_prompt=a("guided_key"), next_state=KEY, skippable=True)
 
 
 async def guided_key(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

@@ -5,8 +5,8 @@
 - `service`: subscribe / unsubscribe / list / announce, and `on_event_change`, which the timeline's
   edits call inside their transaction.
 - `dispatcher`: drains the outbox at Telegram's limits through a `Sender`.
-- `telegram_sender`: the PTB adapter (the only module here that imports `telegram`; not imported by
-  this package so domain code and tests stay Telegram-free).
+- `runner`: wires a dispatcher to the Telegram adapter, `bot/reminder_sender.py`, which lives outside
+  this package so that nothing in it imports `telegram`.
 - `python -m bot.reminders`: a dispatcher on its own (several may share one PostgreSQL database).
 """
 

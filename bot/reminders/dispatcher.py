@@ -7,7 +7,7 @@ groups, but a sender waits for its group's commit), so a crash (`kill -9`) can o
 `concurrency` messages that were on the wire; a row whose claimer died is reclaimed after `lease`.
 
 Sending goes through a `Sender` (a protocol: one `send` that raises the errors below), so this module
-never imports `telegram`; `bot/reminders/telegram_sender.py` is the adapter.
+never imports `telegram`; `bot/reminder_sender.py` is the adapter.
 
 Limits: a global rate (aiolimiter's leaky bucket with a small burst, so a server that allows a burst
 of a second's worth is never pushed past it), at most one message a second per private chat and 20 a

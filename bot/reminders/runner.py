@@ -23,7 +23,7 @@ async def start_dispatcher(
     """Configure the planning defaults and start draining the outbox in the background.
 
     `overrides` are DispatcherConfig fields (e.g. `lease=timedelta(seconds=5)` for tests)."""
-    from bot.reminders.telegram_sender import TelegramSender  # the Telegram edge
+    from bot.reminder_sender import TelegramSender  # the Telegram edge
 
     configure(settings)
     config = dispatcher_config(settings, **overrides)
