@@ -22,32 +22,18 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-try:  # pytest puts tests/ on sys.path (no tests/__init__.py); the repo root may be there too
-    from tests.bot_harness import (
-        TOKEN,
-        WAIT,
-        BotProcess,
-        bot_env,
-        button_texts,
-        buttons,
-        eventually,
-        press,
-        say,
-    )
-    from tests.fake_telegram import FakeTelegram
-except ImportError:  # pragma: no cover
-    from bot_harness import (  # type: ignore[no-redef]
-        TOKEN,
-        WAIT,
-        BotProcess,
-        bot_env,
-        button_texts,
-        buttons,
-        eventually,
-        press,
-        say,
-    )
-    from fake_telegram import FakeTelegram  # type: ignore[no-redef]
+from tests.bot_harness import (
+    TOKEN,
+    WAIT,
+    BotProcess,
+    bot_env,
+    button_texts,
+    buttons,
+    eventually,
+    press,
+    say,
+)
+from tests.fake_telegram import FakeTelegram
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 

@@ -22,36 +22,20 @@ import pytest
 import pytest_asyncio
 from icalendar import Calendar
 
-try:  # pytest puts tests/ on sys.path (no tests/__init__.py); the repo root may be there too
-    from tests.bot_harness import (
-        TOKEN,
-        WAIT,
-        BotProcess,
-        bot_env,
-        button_texts,
-        buttons,
-        eventually,
-        press,
-        run_cli,
-        say,
-        second_negotiation_yaml,
-    )
-    from tests.fake_telegram import FakeTelegram
-except ImportError:  # pragma: no cover
-    from bot_harness import (  # type: ignore[no-redef]
-        TOKEN,
-        WAIT,
-        BotProcess,
-        bot_env,
-        button_texts,
-        buttons,
-        eventually,
-        press,
-        run_cli,
-        say,
-        second_negotiation_yaml,
-    )
-    from fake_telegram import FakeTelegram  # type: ignore[no-redef]
+from tests.bot_harness import (
+    TOKEN,
+    WAIT,
+    BotProcess,
+    bot_env,
+    button_texts,
+    buttons,
+    eventually,
+    press,
+    run_cli,
+    say,
+    second_negotiation_yaml,
+)
+from tests.fake_telegram import FakeTelegram
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 

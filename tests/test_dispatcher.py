@@ -6,16 +6,30 @@ test_dispatcher_e2e.py."""
 from __future__ import annotations
 
 import asyncio
-
 from datetime import datetime, timezone
 
 from freezegun import freeze_time
+from test_reminders_support import (
+    RecordingSender,
+    make_event,
+    make_negotiation,
+    rows,
+    subscriptions,
+    use_defaults,
+)
 
-from bot.reminders.dispatcher import ChatBlocked, Dispatcher, DispatcherConfig, Outgoing, Rejected, RetryLater, TransientError
+from bot.reminders.dispatcher import (
+    ChatBlocked,
+    Dispatcher,
+    DispatcherConfig,
+    Outgoing,
+    Rejected,
+    RetryLater,
+    TransientError,
+)
 from storage import outbox
 from storage.db import Database
 from storage.models import ChatSettings
-from test_reminders_support import RecordingSender, make_event, make_negotiation, rows, subscriptions, use_defaults
 
 NOW = datetime(2020, 3, 1, 12, 0, tzinfo=timezone.utc)
 

@@ -21,11 +21,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.reminders.dispatcher import Dispatcher, DispatcherConfig, Outgoing
 from bot.reminder_sender import TelegramSender
+from bot.reminders.dispatcher import Dispatcher, DispatcherConfig, Outgoing
 from storage import outbox
 from storage.db import Database
 from storage.models import ChatSettings
+
 try:  # importable as tests.fake_telegram or, with pytest's rootdir insertion, as fake_telegram
     from tests.fake_telegram import FakeTelegram, RateLimits
 except ImportError:

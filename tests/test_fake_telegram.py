@@ -18,7 +18,12 @@ import pytest
 import telegram
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
-from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import (
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+)
 
 try:  # the package is importable as tests.fake_telegram or, with pytest's rootdir insertion, fake_telegram
     from tests.fake_telegram import FakeTelegram, RateLimits, ThreadedFakeTelegram

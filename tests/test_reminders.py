@@ -6,6 +6,16 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from freezegun import freeze_time
+from test_reminders_support import (
+    RecordingSender,
+    edit_event,
+    make_event,
+    make_negotiation,
+    rows,
+    set_chat,
+    subscriptions,
+    use_defaults,
+)
 
 from bot.reminders import (
     Dispatcher,
@@ -21,16 +31,6 @@ from bot.reminders import (
 from bot.reminders.planning import reminder_slots
 from bot.render import subscribed_html, subscriptions_html
 from storage.db import Database
-from test_reminders_support import (
-    RecordingSender,
-    edit_event,
-    make_event,
-    make_negotiation,
-    rows,
-    set_chat,
-    subscriptions,
-    use_defaults,
-)
 
 UTC = timezone.utc
 NOW = datetime(2020, 3, 1, 12, 0, tzinfo=UTC)

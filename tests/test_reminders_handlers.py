@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
 from telegram import Update
 
 from bot import clock
@@ -12,7 +13,6 @@ from bot.app import _post_init, _post_shutdown, build_application
 from bot.config import load_settings
 from storage.db import Database
 from storage.models import Event, Negotiation
-from sqlalchemy import select
 
 try:
     from tests.fake_telegram import FakeTelegram

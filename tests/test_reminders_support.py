@@ -13,7 +13,14 @@ from bot.reminders import configure, on_event_change
 from bot.reminders.dispatcher import Outgoing
 from bot.reminders.service import Defaults
 from storage.db import Database
-from storage.models import ChatSettings, Event, Negotiation, OutboxMessage, Source, Subscription
+from storage.models import (
+    ChatSettings,
+    Event,
+    Negotiation,
+    OutboxMessage,
+    Source,
+    Subscription,
+)
 from storage.timeutil import utcnow
 
 

@@ -15,7 +15,14 @@ from bot.config import Settings
 from bot.snapshot import load_snapshot
 from storage.bundle import bundled_files
 from storage.db import Database
-from storage.models import AdminUser, AgreementPoint, AuditEntry, Event, PointStatusChange, Source
+from storage.models import (
+    AdminUser,
+    AgreementPoint,
+    AuditEntry,
+    Event,
+    PointStatusChange,
+    Source,
+)
 from storage.seeding import seed_bundled
 
 UTC = timezone.utc

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
+from collections.abc import Awaitable, Callable
 
 from telegram import InputFile, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -12,7 +14,13 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.calendar_export import build_calendar, calendar_filename
-from bot.handlers.common import ChatContext, answer_query, chat_context, send_html, with_retries
+from bot.handlers.common import (
+    ChatContext,
+    answer_query,
+    chat_context,
+    send_html,
+    with_retries,
+)
 from bot.overview import latest_updates, next_key_date, points_overview, sources_of
 from bot.render import (
     PAGE_SIZE,
@@ -48,43 +56,47 @@ async def _need_negotiation(update: Update, context: ContextTypes.DEFAULT_TYPE, 
     return negotiation
 
 
-async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    ctx = await chat_context(update, context)
-    negotiation = await _need_negotiation(update, context, ctx)
-    if negotiation is None:
-        return
+ViewHandler = Callable[[Update, ContextTypes.DEFAULT_TYPE, ChatContext, NegotiationView], Awaitable[None]]
+
+
+def for_negotiation(view: ViewHandler) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
+    """A command about the chat's negotiation: with several and none chosen, offer the choice instead."""
+
+    @functools.wraps(view)
+    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        ctx = await chat_context(update, context)
+        negotiation = await _need_negotiation(update, context, ctx)
+        if negotiation is not None:
+            await view(update, context, ctx, negotiation)
+
+    return handler
+
+
+@for_negotiation
+async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, negotiation: NegotiationView) -> None:
     events = ctx.services.timeline.snapshot.events_of(negotiation.id)
     text, markup = timeline_page(negotiation, events, 0, ctx.now, ctx.language, ctx.zone)
     await send_html(context, update.effective_chat.id, text, markup)
     log.info("chat=%s timeline %s", update.effective_chat.id, negotiation.key)
 
 
-async def next_date(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    ctx = await chat_context(update, context)
-    negotiation = await _need_negotiation(update, context, ctx)
-    if negotiation is None:
-        return
+@for_negotiation
+async def next_date(update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, negotiation: NegotiationView) -> None:
     result = next_key_date(ctx.services.timeline.snapshot, negotiation.id, ctx.now)
     markup = event_card_keyboard(result.event, ctx.language) if result.event else None
     await send_html(context, update.effective_chat.id, next_html(result, negotiation, ctx.now, ctx.language, ctx.zone), markup)
     log.info("chat=%s next", update.effective_chat.id)
 
 
-async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    ctx = await chat_context(update, context)
-    negotiation = await _need_negotiation(update, context, ctx)
-    if negotiation is None:
-        return
+@for_negotiation
+async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, negotiation: NegotiationView) -> None:
     events = latest_updates(ctx.services.timeline.snapshot, negotiation.id)
     await send_html(context, update.effective_chat.id, latest_html(events, ctx.now, ctx.language, ctx.zone))
     log.info("chat=%s latest", update.effective_chat.id)
 
 
-async def points(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    ctx = await chat_context(update, context)
-    negotiation = await _need_negotiation(update, context, ctx)
-    if negotiation is None:
-        return
+@for_negotiation
+async def points(update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, negotiation: NegotiationView) -> None:
     chosen = points_overview(ctx.services.timeline.snapshot, negotiation.id)
     await send_html(
         context, update.effective_chat.id, points_html(chosen, negotiation, ctx.now, ctx.language, ctx.zone),
@@ -93,21 +105,15 @@ async def points(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.info("chat=%s points", update.effective_chat.id)
 
 
-async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    ctx = await chat_context(update, context)
-    negotiation = await _need_negotiation(update, context, ctx)
-    if negotiation is None:
-        return
+@for_negotiation
+async def about(update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, negotiation: NegotiationView) -> None:
     sources = sources_of(ctx.services.timeline.snapshot, negotiation.id)
     await send_html(context, update.effective_chat.id, about_html(negotiation, sources, ctx.language))
     log.info("chat=%s about", update.effective_chat.id)
 
 
-async def calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    ctx = await chat_context(update, context)
-    negotiation = await _need_negotiation(update, context, ctx)
-    if negotiation is None:
-        return
+@for_negotiation
+async def calendar(update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, negotiation: NegotiationView) -> None:
     data = build_calendar(ctx.services.timeline.snapshot, negotiation.id, ctx.now)
     await with_retries(
         context.bot.send_document,
