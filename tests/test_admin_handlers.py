@@ -382,6 +382,10 @@ async def test_negotiations_new_and_use(bot: Harness) -> None:
     assert [e.title for e in snapshot.events_of(geneva.id)] == ["Opening session"]
     assert "editing" in await bot.send("/negotiation use idlib-ankara-2020")
     assert "▶ idlib-ankara-2020" in await bot.send("/negotiation")
+    # the choice outlives the process: it is the admin chat's followed negotiation in the database
+    for data in bot.app.user_data.values():  # as after a restart: nothing in memory
+        data.clear()
+    assert "▶ idlib-ankara-2020" in await bot.send("/negotiation")
     # with two negotiations the guided flow asks which one first
     assert "which negotiation?" in await bot.send("/add")
     assert "the date?" in await bot.send("/skip")

@@ -31,7 +31,14 @@ from telegram.ext import (
 from bot import timeline as tl
 from bot.admin_text import a
 from bot.dates import format_when
-from bot.handlers.common import ChatContext, chat_context, send_html, with_retries
+from bot.handlers.common import (
+    ChatContext,
+    chat_context,
+    forget_prefs,
+    send_html,
+    with_retries,
+)
+from bot.preferences import set_negotiation
 from bot.render import (
     Callback,
     admin_code,
@@ -128,6 +135,16 @@ def _editing(ctx: ChatContext, context: ContextTypes.DEFAULT_TYPE) -> Negotiatio
     if chosen is not None and snapshot.negotiation(chosen) is not None:
         return snapshot.negotiation(chosen)
     return ctx.negotiation()
+
+
+async def _use_negotiation(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, negotiation_id: int
+) -> None:
+    """The admin's choice, kept across restarts: the admin's chat now follows that negotiation too."""
+    context.user_data[EDITING] = negotiation_id
+    chat_id = update.effective_chat.id
+    await set_negotiation(ctx.services.database, chat_id, negotiation_id)
+    forget_prefs(context, chat_id)
 
 
 def _remember(context: ContextTypes.DEFAULT_TYPE, pending: PendingAdd | PendingEdit) -> str:
@@ -631,7 +648,7 @@ async def negotiation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             await _error(update, context, exc)
             return
         await _reload(ctx)
-        context.user_data[EDITING] = created.id
+        await _use_negotiation(update, context, ctx, created.id)
         await _reply(update, context, a("negotiation_created", title=esc(created.title), key=esc(created.key)))
         log.info("chat=%s admin=%s created negotiation %s", update.effective_chat.id, actor.user_id, created.key)
         return
@@ -641,7 +658,7 @@ async def negotiation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         if chosen is None:
             await _reply(update, context, a("negotiation_unknown", key=esc(value), keys=_keys(ctx)))
             return
-        context.user_data[EDITING] = chosen.id
+        await _use_negotiation(update, context, ctx, chosen.id)
         await _reply(update, context, a("negotiation_chosen", title=esc(chosen.title), key=esc(chosen.key)))
         return
     if verb:
