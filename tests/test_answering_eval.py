@@ -28,7 +28,7 @@ def reports() -> dict[str, Report]:
     snapshot = load_snapshot()
     answerer = Answerer(snapshot)
     return {name: evaluate(ROOT / "tests" / "eval" / name, answerer, snapshot)
-            for name in ("questions.yaml", "holdout.yaml", "blind2.yaml", "blind3.yaml", "blind4.yaml", "blind5.yaml")}
+            for name in ("questions.yaml", "holdout.yaml", "blind2.yaml", "blind3.yaml", "blind4.yaml", "blind5.yaml", "blind6.yaml")}
 
 
 def _failures(report: Report) -> str:
@@ -103,4 +103,16 @@ def test_blind5_set_stays_above_its_floor(reports: dict[str, Report]) -> None:
     assert report.in_scope_en >= 0.91, _failures(report)
     assert report.in_scope_tr_ru >= 0.90, _failures(report)
     assert report.out_of_scope_declined >= 0.84, _failures(report)
+    assert report.unsourced == 0 and report.unmatched == 0
+
+
+def test_blind6_set_stays_above_its_floor(reports: dict[str, Report]) -> None:
+    # Blind baseline (written and scored before round 6's changes): EN 96.7%, TR+RU 96.7%, out-of-scope
+    # 66.7%. After round 6's general changes (the asked-for attribute must be stored; named operations
+    # and agreements nothing stores; guard/command/lead as roles): EN 96.7%, TR+RU 96.7%, out-of-scope 91.7%.
+    report = reports["blind6.yaml"]
+    assert len(report.outcomes) >= 120
+    assert report.in_scope_en >= 0.96, _failures(report)
+    assert report.in_scope_tr_ru >= 0.96, _failures(report)
+    assert report.out_of_scope_declined >= 0.91, _failures(report)
     assert report.unsourced == 0 and report.unmatched == 0

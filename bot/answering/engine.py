@@ -180,6 +180,7 @@ class Answerer:
             self._sentences.pop((key, lang), None)
         self._clauses.pop(key, None)
         self._attrib.pop(key, None)
+        self._attrib.pop(-1 - key, None)
         self._positions.pop(key, None)
 
     def _drop(self, key: int, negotiation_id: int | None) -> None:
@@ -192,6 +193,7 @@ class Answerer:
             self._sentences.pop((key, lang), None)
         self._clauses.pop(key, None)
         self._attrib.pop(key, None)
+        self._attrib.pop(-1 - key, None)
         self._positions.pop(key, None)
 
     def _item(self, key: int) -> Item | None:
@@ -276,6 +278,8 @@ class Answerer:
             if lasted is not None:
                 return lasted
         problem = self._doubt(q, cands[0])
+        if problem is None and self._focus_unsupported(q, cands[0]):
+            problem = "unrecorded"
         if problem == "generic" and kind in ("what", "when", "status", "latest") and not q.unknown and q.intent.cues:
             return self._overview(ctx)
         if problem is not None:
@@ -440,6 +444,42 @@ class Answerer:
         if max((w for w, m in zip(weights, matched) if m), default=0.0) < 0.45:
             return "generic"
         return None
+
+    def _focus_unsupported(self, q: Query, best: Candidate) -> bool:
+        """Whether the word the question asks about is missing from the best fact.
+
+        "What colour are the patrol vehicles", "who will guard the corridor", "koridorun maliyeti ne
+        kadar": the topic is recorded, the attribute asked (colour, guarding, cost) is not — any answer
+        would be about something else. A focus word nothing stores, or one the best fact does not
+        contain, means the fact is not the answer; a broad word ("civilians" ~ people) must be said
+        as such, since "60 troops" or "millions of people" count someone else.
+        """
+        if not q.focus or q.intent.kind not in _FOCUS_KINDS:
+            return False
+        groups = q.known_groups
+        for word in q.focus:
+            if word in q.unknown and len(word) >= 3 and not word[0].isdigit():
+                return True
+            for i, g in enumerate(groups):
+                if g.word != word or g.context or g.word.startswith("date:"):
+                    continue
+                if not best.mask >> i & 1:
+                    return True
+                if g.concepts and g.concepts <= _BROAD_CONCEPTS and not _GENERIC_PEOPLE.match(word) \
+                        and not g.hits(self._literal_terms(best)):
+                    return True
+        return False
+
+    def _literal_terms(self, cand: Candidate) -> frozenset[str]:
+        """The words (not concepts) of a fact, in every language it is stored in; cached."""
+        key = -1 - cand.doc
+        cached = self._attrib.get(key)
+        if cached is None:
+            words: set[str] = set()
+            for f in fields_of(cand.item):
+                words |= {t for t in text_term_set(f.text, f.language) if not t.startswith("#")}
+            cached = self._attrib[key] = frozenset(words)
+        return cached
 
     def _said_by_named(self, q: Query, cand: Candidate) -> bool:
         """"What did X say": X must be who is quoted (attribution) or the subject of a statement."""
@@ -1394,6 +1434,12 @@ _LENGTH_WORDS = re.compile(r"\b(long|length|длин\w*|протяж\w*|uzunluğ
 # What a count in a sentence is bound to: 60 troops *killed*, a million people *displaced*.
 _COUNTED_ACTIONS = frozenset({"KILL", "DISPLACE"})
 _ROLE_CONCEPTS = frozenset({"MINISTER", "PRESIDENT"})
+# Kinds of question whose focus word must be stated by the fact that answers them.
+_FOCUS_KINDS = frozenset({"what", "how_many", "where"})
+# Concepts so broad that matching them says little: the asked word itself must be in the fact.
+_BROAD_CONCEPTS = frozenset({"PEOPLE", "EQUIPMENT"})
+# ... unless the asked word is the broad word itself: any count of people answers "how many people".
+_GENERIC_PEOPLE = re.compile(r"^(people|persons|person|kisi\w*|insan\w*|люд\w*|человек\w*)$")
 # What a count is a count *of* or *during*: a number from a sentence about something else is no answer.
 _SUBJECTS = frozenset({"CEASEFIRE", "TALKS", "PATROL", "CORRIDOR", "DELEGATION"})
 _YEAR = re.compile(r"(19|20)\d\d")

@@ -220,8 +220,9 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     # Leading a delegation or a body: nothing the timeline records (so "who led ..." is declined).
     "LEAD": {
-        "en": ["led", "headed", "heading", "chaired", "chairs", "chairing", "in charge of the delegation"],
-        "tr": ["başkanlık*", "liderlik*", "başını çek*", "önderlik*"],
+        "en": ["led", "headed", "heading", "chaired", "chairs", "chairing", "in charge of the delegation", "leads",
+               "leading", "leader", "leaders", "head of the delegation", "head of delegation"],
+        "tr": ["başkanlık*", "liderlik*", "başını çek*", "önderlik*", "heyetin* başında*", "heyet başkan*", "lider*"],
         "ru": ["возглавл*", "руководил*", "во главе делегац*"],
     },
     "SAY": {
@@ -332,9 +333,20 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "SOUTH": {"en": ["south", "southern", "southward"], "tr": ["güney*"], "ru": ["юг", "юга", "югу", "южн*"]},
     "EAST": {"en": ["east", "eastern"], "tr": ["doğu*"], "ru": ["восток*", "восточн*"]},
     "WEST": {"en": ["west", "western"], "tr": ["batı*"], "ru": ["запад*"]},
+    # Guarding and commanding: roles the timeline never assigns ("who will guard the corridor").
+    "GUARD": {
+        "en": ["guard", "guards", "guarding", "guarded", "protect", "protects", "protecting", "protected"],
+        "tr": ["koru*", "muhafaza*"],
+        "ru": ["охран*", "защищ*", "оберега*"],
+    },
+    "COMMAND": {
+        "en": ["command", "commands", "commanded", "commanding", "commander", "commanders"],
+        "tr": ["komuta*"],
+        "ru": ["командова*", "командир*", "командующ*", "команду*"],
+    },
     "CONNECT": {
         "en": ["link", "links", "linking", "linked", "connect", "connects", "connecting", "connected", "join", "joins",
-               "run", "runs", "running", "between", "lead", "leads"],
+               "run", "runs", "running", "between"],
         "tr": ["bağla*", "birleştir*", "arasında*", "uzan*"],
         "ru": ["связ*", "соедин*", "проход*", "между"],
     },

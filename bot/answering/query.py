@@ -29,7 +29,7 @@ ENTITY_CONCEPTS = frozenset({
 # Concepts naming what happened: if the question asks when X *closes*, a fact about X opening is no answer.
 ACTION_CONCEPTS = frozenset({
     "START", "END", "CLOSE", "SUSPEND", "POSTPONE", "CANCEL", "AGREE", "ARRIVE", "DEPART", "KILL", "DEPLOY",
-    "VIOLATION", "RETALIATE", "ESTABLISH", "REMAIN", "STOP", "DISPLACE", "RESUME", "LEAD",
+    "VIOLATION", "RETALIATE", "ESTABLISH", "REMAIN", "STOP", "DISPLACE", "RESUME", "LEAD", "GUARD", "COMMAND",
 })
 _ALL_STOPWORDS = frozenset(fold(w) for words in lexicon.STOPWORDS.values() for w in words)
 _STOPWORDS_LOWER = frozenset(w for words in lexicon.STOPWORDS.values() for w in words)
@@ -105,6 +105,9 @@ class Query:
     unknown_actions: list[str] = field(default_factory=list)  # actions asked about that nothing records
     off_topic: list[str] = field(default_factory=list)
     other_names: list[str] = field(default_factory=list)  # named places/people the timeline never mentions
+    # The word the question asks *about* ("what COLOUR", "who GUARDS", "how many CIVILIANS", "maliyeti ne
+    # kadar", "какой БЮДЖЕТ"), folded; its fact must state it, or the answer would be about something else.
+    focus: list[str] = field(default_factory=list)
     about_bot: bool = False  # "who are you?", "what can you do?"
     date_group: int | None = None  # index of the group holding a named date, if any
 
@@ -396,4 +399,64 @@ def analyse(
         g.idf = max((index.idf(t) * w for t, w in g.terms), default=0.0)
         if g.idf == 0.0:
             g.known = False
+    # "operation Olive Branch", "Zeytin Dalı harekatı", "сочинский меморандум": a word nothing stores next
+    # to "operation"/"memorandum" names an operation or agreement the timeline does not hold.
+    for i, tok in enumerate(tokens):
+        if tok.fold not in query.unknown or i in changed or _is_stopword(tok) or clause_of[i] in context_clauses:
+            continue
+        near = tokens[max(0, i - 2): i] + tokens[i + 1: i + 3]
+        if any(_NAMED_KINDS.match(t.fold) for t in near):
+            query.other_names.append(tok.fold)
+    query.focus = _focus_words(tokens, language, context_clauses, clause_of, changed)
     return query
+
+
+_NAMED_KINDS = re.compile(r"^(operation|operations|operasyon\w*|harekat\w*|операци\w*|memorandum|mutabakat\w*|"
+                          r"меморандум\w*)$")
+
+
+# Question words that open a phrase naming what is asked: the next content word is its focus.
+_FOCUS_AFTER = {
+    "en": frozenset({"what", "which", "whose", "many", "much"}),
+    "tr": frozenset({"hangi", "kac"}),
+    "ru": frozenset({"какой", "какая", "какое", "какие", "каких", "какого", "каком", "какую", "сколько"}),
+}
+# Turkish puts the question word after what is asked: "maliyeti ne kadar", "rengi ne", "ne renk".
+_FOCUS_BEFORE = {"tr": frozenset({"ne", "nedir", "neydi", "kadar"})}
+# Words that only say a name is wanted ("the name of X", "adı ne"): the focus is what follows/precedes.
+# So do words that only say which kind of answer is wanted: a place ("which city"), a time ("hangi saatte").
+_TRANSPARENT = frozenset({"name", "names", "called", "title", "adi", "ismi", "isim", "название", "имя", "зовут",
+                          "exact", "exactly", "full", "official"})
+_KIND_WORDS = frozenset({"city", "town", "place", "country", "location",
+                          "sehir", "sehre", "sehirde", "yer", "yerde", "ulke", "город", "городе", "место", "месте",
+                          "date", "day", "time", "hour", "gun", "tarih", "saat", "saatte", "saatinde", "дата", "день",
+                          "время", "час", "число", "first", "next", "last", "one", "two", "three"})
+
+
+def _focus_words(tokens: list[Token], language: str, context: set[int], clause_of: list[int],
+                 changed: set[int]) -> list[str]:
+    after = _FOCUS_AFTER.get(language, frozenset())
+    before = _FOCUS_BEFORE.get(language, frozenset())
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        if clause_of[i] in context:
+            continue
+        if tok.fold in after:
+            for j in range(i + 1, min(i + 5, len(tokens))):
+                t = tokens[j]
+                if t.fold in _KIND_WORDS:
+                    break  # "which city hosted ...": a where/when question in other words
+                if t.fold in after or t.fold in _TRANSPARENT:
+                    continue
+                if not _is_stopword(t):
+                    if j not in changed:  # a typo fixed to some word is no evidence of what is asked
+                        out.append(t.fold)
+                    break
+        nxt = tokens[i + 1].fold if i + 1 < len(tokens) else ""
+        if tok.fold in before and i > 0 and nxt not in ("zaman", "zamandi", "zamanki"):
+            prev = tokens[i - 1]
+            if (not _is_stopword(prev) and prev.fold not in _TRANSPARENT and prev.fold not in _KIND_WORDS
+                    and prev.fold not in after
+                    and i - 1 not in changed):
+                out.append(prev.fold)
+    return out
