@@ -28,7 +28,7 @@ def reports() -> dict[str, Report]:
     snapshot = load_snapshot()
     answerer = Answerer(snapshot)
     return {name: evaluate(ROOT / "tests" / "eval" / name, answerer, snapshot)
-            for name in ("questions.yaml", "holdout.yaml", "blind2.yaml", "blind3.yaml", "blind4.yaml", "blind5.yaml", "blind6.yaml")}
+            for name in ("questions.yaml", "holdout.yaml", "blind2.yaml", "blind3.yaml", "blind4.yaml", "blind5.yaml", "blind6.yaml", "blind7.yaml")}
 
 
 def _failures(report: Report) -> str:
@@ -114,5 +114,19 @@ def test_blind6_set_stays_above_its_floor(reports: dict[str, Report]) -> None:
     assert len(report.outcomes) >= 120
     assert report.in_scope_en >= 0.96, _failures(report)
     assert report.in_scope_tr_ru >= 0.96, _failures(report)
+    assert report.out_of_scope_declined >= 0.91, _failures(report)
+    assert report.unsourced == 0 and report.unmatched == 0
+
+
+def test_blind7_set_stays_above_its_floor(reports: dict[str, Report]) -> None:
+    # Blind baseline (written and scored before round 7's changes): EN 77.1%, TR+RU 76.7% (tr 73.3,
+    # ru 80.0), out-of-scope 74.3%. After round 7's general changes (an idiom's inner word brings no action
+    # of its own; ranks and names of roles nothing stores; unknown model designations; "what happens next"
+    # in RU/TR; "details" as the topic of a yes/no question): EN 80.0%, TR+RU 80.0%, out-of-scope 91.4%.
+    # The in-scope floors are under the product targets on purpose: they record an honest level.
+    report = reports["blind7.yaml"]
+    assert len(report.outcomes) >= 100
+    assert report.in_scope_en >= 0.79, _failures(report)
+    assert report.in_scope_tr_ru >= 0.79, _failures(report)
     assert report.out_of_scope_declined >= 0.91, _failures(report)
     assert report.unsourced == 0 and report.unmatched == 0

@@ -44,6 +44,13 @@ def stem(word: str, language: str) -> str:
     return fold(_stemmer(language).stemWord(word))
 
 
+# Concepts naming what happened ("start", "agree", "guard"), as opposed to a topic or a party.
+ACTION_CONCEPTS = frozenset({
+    "START", "END", "CLOSE", "SUSPEND", "POSTPONE", "CANCEL", "AGREE", "ARRIVE", "DEPART", "KILL", "DEPLOY",
+    "VIOLATION", "RETALIATE", "ESTABLISH", "REMAIN", "STOP", "DISPLACE", "RESUME", "LEAD", "GUARD", "COMMAND",
+})
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     parts: tuple[tuple[str, bool], ...]  # (folded text or stem, is_prefix)
@@ -254,14 +261,25 @@ def _analyze_cached(text: str, language: str) -> tuple[tuple[tuple[str, int], ..
 def _analyze(text: str, language: str) -> tuple[dict[str, int], list[Token]]:
     tokens = tokenize(text, language)
     counts: dict[str, int] = {}
-    for tok in tokens:
+    phrases = phrase_concepts(tokens, language)
+    # A word inside an idiom does not bring its own action ("mevzilerini KORUYOR" keeps positions, it does
+    # not guard anything): the same rule the question side applies (query.analyse).
+    covered_by: dict[int, set[str]] = {}
+    for first, last, concept in phrases:
+        for j in range(first + 1, last + 1):
+            covered_by.setdefault(j, set()).add(concept)
+    for i, tok in enumerate(tokens):
         tt = token_terms(tok, language, query=False)
         for w in tt.words:
             counts[w] = counts.get(w, 0) + 1
-        for c in tt.concepts:
+        concepts = tt.concepts
+        inside = covered_by.get(i)
+        if inside is not None and not inside.intersection(concepts):
+            concepts = tuple(c for c in concepts if c not in ACTION_CONCEPTS)
+        for c in concepts:
             key = "#" + c
             counts[key] = counts.get(key, 0) + 1
-    for _first, _last, concept in phrase_concepts(tokens, language):
+    for _first, _last, concept in phrases:
         key = "#" + concept
         counts[key] = counts.get(key, 0) + 1
     return counts, tokens

@@ -232,6 +232,9 @@ class Answerer:
                 and not _NOW_YEAR.search(q.folded):
             # "who will control Idlib in 2021?": a year the timeline holds nothing about
             return self._decline(ctx.lang, q.intent.kind, "decline_unrecorded", negotiation_id)
+        if self._unknown_designation(question):
+            # "why did Turkey shoot down the Su-24": a model the timeline never mentions
+            return self._decline(ctx.lang, q.intent.kind, "decline_unrecorded", negotiation_id)
         if _STILL.search(q.folded) and q.concepts() & _ROLE_CONCEPTS and not q.concepts() & _SUBJECTS \
                 and not q.concepts() & {"CEASEFIRE", "HOLD"}:
             # "is Akar still minister?": the timeline records who held a role then, not now
@@ -439,8 +442,9 @@ class Answerer:
             return "unrecorded"
         if q.intent.kind == "who" and not self._role_of_named(q, best):
             return "unrecorded"
-        if q.intent.kind == "who" and q.unknown_actions:
-            return "unrecorded"  # "who led the delegation": nothing stored says who led it
+        if (q.intent.kind == "who" or _NAME_ASKED.search(q.folded)) and q.unknown_actions:
+            # "who led the delegation", "name of the Russian general": nothing stored says who
+            return "unrecorded"
         if max((w for w, m in zip(weights, matched) if m), default=0.0) < 0.45:
             return "generic"
         return None
@@ -492,6 +496,19 @@ class Answerer:
         for g in named:
             if g.hits(said_by) or (statement and g.hits(titles)):
                 return True
+        return False
+
+    def _unknown_designation(self, question: str) -> bool:
+        for m in _DESIGNATION.finditer(question):
+            letters, digits = m.group(1), m.group(2)
+            if not (m.group(0) != letters + digits or len(letters) <= 3):
+                continue
+            if letters.lower() in _MONTH_ABBREVIATIONS:
+                continue
+            word = fold(letters.lower()) + digits
+            if word in self._index or fold(letters.lower().translate(_LOOKALIKE)) + digits in self._index:
+                continue
+            return True
         return False
 
     def _role_of_named(self, q: Query, cand: Candidate) -> bool:
@@ -1461,6 +1478,13 @@ _OR = re.compile(r"(?P<a>\w[^,:]*?)\s+(?:or|yoksa|veya|или)\s+(?P<b>\w.*)")
 _LASTED = re.compile(r"\bhow long did\b|\bhow many days did\b|\bfor how long\b|\bhow long (were|was) (the )?\w+ (in|held)\b|"
                      r"\bne kadar sur\w*|\bkac gun sur\w*|\bсколько (дней |времени )?(длил|продолжал|шл|шли|ид)\w*|"
                      r"\bкак долго (длил|продолжал|шл|ид)\w*")
+_NAME_ASKED = re.compile(r"\b(name|names|named|called|who|adi|adlari|ismi|isimleri|kim|kimdi|kimler|зовут|звали|имя|"
+                         r"имена|фамили\w*|кто)\b")
+# A model or designation ("Su-24", "S-400", "F16"): one the stored text never uses is something else.
+_DESIGNATION = re.compile(r"(?<![\w-])([^\W\d_]{1,4})(?:-|‐)?(\d{1,4})(?![\w-])")
+_LOOKALIKE = str.maketrans("авсекмнорстух", "abcekmhopctyx")  # "М4" typed with a Cyrillic М
+_MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+                                  "nov", "dec", "no", "nr", "no.", "km", "mi", "kg", "am", "pm", "h", "g", "x"})
 _DETAILS_ASKED = re.compile(r"\b(details?|specifics|parameters|ayrinti\w*|detay\w*|parametre\w*|детал\w*|параметр\w*)\b")
 # Who can be asked "what did X say" about: a person named, or a role.
 _SPEAKERS = frozenset({"AKAR", "ERDOGAN", "PUTIN", "ASSAD", "MINISTER", "PRESIDENT", "OFFICIAL"})

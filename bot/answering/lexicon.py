@@ -194,9 +194,13 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "REMAIN": {
         "en": ["remain", "remained", "remains", "remaining", "stay", "stayed", "stays", "staying", "positions",
                "position", "posts", "outposts", "observation posts", "withdraw", "withdrawal", "withdrew", "pull out",
-               "pullout", "retreat"],
-        "tr": ["kal*", "mevzi*", "konum*", "çekil*", "çekilme*", "gözlem nokta*", "üs*"],
-        "ru": ["остал*", "остаю*", "остают*", "оставал*", "останут*", "остаться", "позици*", "вывод*", "отвод*", "отступ*", "уйд*", "уход*", "ушл*", "уйти"],
+               "pullout", "retreat", "keep* position*", "hold* position*", "keep* their position*",
+               "hold* their position*"],
+        "tr": ["kal*", "mevzi*", "konum*", "çekil*", "çekilme*", "gözlem nokta*", "üs*",
+               # keeping one's positions is staying put, not guarding ("mevzilerini koruyor")
+               "mevzi* koru*", "konum* koru*", "mevzi* muhafaza*"],
+        "ru": ["остал*", "остаю*", "остают*", "оставал*", "останут*", "остаться", "позици*", "вывод*", "отвод*", "отступ*", "уйд*", "уход*", "ушл*", "уйти",
+               "сохран* позици*", "удерж* позици*", "удержива* позици*"],
     },
     "ACCUSE": {
         "en": ["accuse", "accused", "accuses", "accusing", "accusation", "accusations", "complain", "complained",
@@ -338,6 +342,15 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "en": ["guard", "guards", "guarding", "guarded", "protect", "protects", "protecting", "protected"],
         "tr": ["koru*", "muhafaza*"],
         "ru": ["охран*", "защищ*", "оберега*"],
+    },
+    # Ranks and posts of people the timeline never names ("the Russian general", "the ambassador").
+    "RANK": {
+        "en": ["general", "generals", "admiral", "admirals", "colonel", "colonels", "ambassador", "ambassadors",
+               "envoy", "envoys", "deputy", "deputies"],
+        "tr": ["general*", "orgeneral*", "korgeneral*", "tümgeneral*", "tuğgeneral*", "amiral*", "albay*",
+               "büyükelçi*", "elçi*"],
+        "ru": ["генерал*", "адмирал*", "полковник*", "посол", "посла", "послом", "послу", "посланник*",
+               "замминистр*", "заместител*"],
     },
     "COMMAND": {
         "en": ["command", "commands", "commanded", "commanding", "commander", "commanders"],
@@ -529,8 +542,10 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
         "en": [r"\bnext\b", r"\bupcoming\b", r"\bcoming up\b", r"\bwhat is ahead\b", r"\bon the (calendar|horizon)\b",
                r"\bwhat comes\b", r"\bnxt\b"],
         "tr": [r"\b(bir )?sonraki\b", r"\byaklasan\b", r"\bsiradaki\b", r"\bgelecek (adim|tarih|"
-               r"etap|asama)\w*\b", r"\bileriki\b", r"\bsirada ne\b"],
-        "ru": [r"\bследующ\w*\b", r"\bближайш\w*\b", r"\bпредстоящ\w*\b", r"\bвпереди\b", r"\bчто дальше\b"],
+               r"etap|asama)\w*\b", r"\bileriki\b", r"\bsirada ne\b",
+               r"\b(bundan|ondan|bunun ardindan|daha) sonra ne (olacak|var|geliyor)\b"],
+        "ru": [r"\bследующ\w*\b", r"\bближайш\w*\b", r"\bпредстоящ\w*\b", r"\bвпереди\b", r"\bчто дальше\b",
+               r"\bчто (будет|произойд\w*|случится|последует) (дальше|потом|после этого)\b"],
     },
     "latest": {
         "en": [r"\b(latest|newest|most recent|recent|recently|lately|last)\b", r"\b(any|anything|what is|whats|something) new\b",

@@ -12,6 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from bot.answering import analyze
 from bot.answering import intent as intent_mod
 from bot.answering import lexicon
 from bot.answering.analyze import (compiled_lexicon, off_topic_lexicon, other_names_lexicon, phrase_concepts, stem,
@@ -27,10 +28,7 @@ ENTITY_CONCEPTS = frozenset({
     "SARAQIB", "OPPOSITION",
 })
 # Concepts naming what happened: if the question asks when X *closes*, a fact about X opening is no answer.
-ACTION_CONCEPTS = frozenset({
-    "START", "END", "CLOSE", "SUSPEND", "POSTPONE", "CANCEL", "AGREE", "ARRIVE", "DEPART", "KILL", "DEPLOY",
-    "VIOLATION", "RETALIATE", "ESTABLISH", "REMAIN", "STOP", "DISPLACE", "RESUME", "LEAD", "GUARD", "COMMAND",
-})
+ACTION_CONCEPTS = analyze.ACTION_CONCEPTS
 _ALL_STOPWORDS = frozenset(fold(w) for words in lexicon.STOPWORDS.values() for w in words)
 _STOPWORDS_LOWER = frozenset(w for words in lexicon.STOPWORDS.values() for w in words)
 
@@ -295,12 +293,15 @@ def analyse(
         offsets.append((position, position + len(tok.fold)))
         position += len(tok.fold) + 1
     cue_tokens = {i for i, (a, b) in enumerate(offsets)
-                  if any(s <= a and b <= e for s, e in found_intent.cue_spans)}
+                  if any(s <= a and b <= e for s, e in found_intent.cue_spans)
+                  # "were the DETAILS agreed?": in a yes/no question the word is what is asked about
+                  and not (found_intent.yes_no and tokens[i].fold in ("details", "detail"))}
     months: dict[int, int] = {}
     stop_phrase = False
     for i, tok in enumerate(tokens):
         query.off_topic.extend(_off_topic(tok, language, index))
-        if (_is_stopword(tok) or i in cue_tokens) and i not in in_phrase:
+        if (_is_stopword(tok) or i in cue_tokens) and i not in in_phrase \
+                and not (tok.fold in _RANK_WORDS and (i == 0 or tokens[i - 1].fold not in ("in", "overall"))):
             continue
         tt = token_terms(tok, language, query=True)
         if clause_of[i] not in context_clauses and _other_name(tok, tt, index):
@@ -340,11 +341,16 @@ def analyse(
             # A word the lexicon knows but no stored text says ("resume", "withdraw"): the timeline
             # records nothing about it.
             query.unknown.append(tok.fold)
-            if concepts & (ACTION_CONCEPTS | {"LENGTH"}):
+            if concepts & (ACTION_CONCEPTS | {"LENGTH", "RANK"}):
                 # an action, or a measure ("length"), that no stored text states: a date or number
                 # asked about it would be invented
                 query.unknown_actions.append(tok.fold)
             continue
+        actions = concepts & ACTION_CONCEPTS
+        if known and actions and not in_context and all("#" + c not in index for c in actions):
+            # "Rus heyetinin BAŞINDA kim vardı": the word is stored, the action its phrase names
+            # (leading the delegation) is not — a name or date asked about it would be invented.
+            query.unknown_actions.append(tok.fold)
         if not known and not concepts:
             if len(tok.fold) >= 3 and not tok.fold[0].isdigit() and not in_context:
                 query.unknown.append(tok.fold)
@@ -411,6 +417,8 @@ def analyse(
     return query
 
 
+# "general" is a filler word ("in general") unless it names a rank ("the Russian general").
+_RANK_WORDS = frozenset({"general", "generals"})
 _NAMED_KINDS = re.compile(r"^(operation|operations|operasyon\w*|harekat\w*|операци\w*|memorandum|mutabakat\w*|"
                           r"меморандум\w*)$")
 
