@@ -8,6 +8,7 @@ or a webhook when WEBHOOK_URL is set, and returns (exit code 0) on SIGINT or SIG
 from __future__ import annotations
 
 import logging
+import secrets
 import signal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -101,7 +102,8 @@ def run_bot(settings: Settings) -> None:
     application = build_application(settings)
     stop_signals = (signal.SIGINT, signal.SIGTERM)
     if settings.webhook_url:
-        secret = settings.webhook_secret.get_secret_value() or None
+        # Without a configured secret, one is made for this run: Telegram then proves every call is its own.
+        secret = settings.webhook_secret.get_secret_value() or secrets.token_urlsafe(32)
         path = urlsplit(settings.webhook_url).path.strip("/")
         log.info("starting webhook on %s:%s", settings.webhook_listen, settings.webhook_port)
         application.run_webhook(

@@ -109,3 +109,25 @@ async def test_ctrl_c_stops_a_polling_bot_with_exit_code_0(tmp_path_factory: pyt
         assert await bot.stop(signal.SIGINT) == 0
         assert "bot stopped" in bot.output
         assert "Traceback" not in bot.output
+
+
+async def test_without_a_configured_secret_a_random_one_protects_the_webhook(tmp_path) -> None:  # noqa: ANN001
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/hook"
+    async with FakeTelegram(token=TOKEN) as tg:
+        env = bot_env(tg.base_url, f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}",
+                      WEBHOOK_URL=url, WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(port))
+        bot = await BotProcess(env, tmp_path).start()
+        try:
+            call = await tg.wait_for_call("setWebhook", timeout=30)
+            await bot.wait_for_log("Application started", timeout=30)
+            secret = call.params.get("secret_token")
+            assert secret and len(secret) >= 32
+            hook = Webhook(tg, bot, url)
+            update = tg.send_text(7101, 7101, "hello")
+            assert (await hook.post(update, secret=None)).status_code == 403
+            assert (await hook.post(update, secret="guess")).status_code == 403
+            assert (await hook.post(update, secret=secret)).status_code == 200
+            assert secret not in bot.output  # the secret is never logged
+        finally:
+            assert await bot.stop() == 0
