@@ -7,6 +7,7 @@ or a webhook when WEBHOOK_URL is set, and returns (exit code 0) on SIGINT or SIG
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import signal
@@ -14,11 +15,11 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import BadRequest
+from telegram.error import BadRequest, InvalidToken
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 
 from bot.answering import freeze_long_lived_objects
-from bot.config import Settings
+from bot.config import Settings, SettingsError
 from bot.handlers import register
 from bot.reminders.runner import start_dispatcher, stop_dispatcher
 from bot.runtime import open_database
@@ -73,6 +74,7 @@ async def _post_shutdown(application: Application) -> None:
 
 
 def build_application(settings: Settings) -> Application:
+    transports = (AiohttpRequest(CONNECTION_POOL_SIZE, REQUEST_TIMEOUT), AiohttpRequest(1, REQUEST_TIMEOUT))
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
@@ -84,8 +86,8 @@ def build_application(settings: Settings) -> Application:
         .concurrent_updates(True)
         # aiohttp under PTB (bot/telegram_transport.py): a keep-alive pool of 16 connections carries
         # ~160 requests/s at Telegram's ~100 ms round trip, five times what Telegram accepts from a bot.
-        .request(AiohttpRequest(CONNECTION_POOL_SIZE, REQUEST_TIMEOUT))
-        .get_updates_request(AiohttpRequest(1, REQUEST_TIMEOUT))
+        .request(transports[0])
+        .get_updates_request(transports[1])
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
@@ -94,12 +96,37 @@ def build_application(settings: Settings) -> Application:
         builder = builder.base_url(urls["base_url"]).base_file_url(urls["base_file_url"])
     application = builder.build()
     application.bot_data["settings"] = settings
+    application.bot_data["transports"] = transports
     register(application)
     return application
 
 
+class _TokenRefused(logging.Filter):
+    """PTB logs a refused token with a traceback before raising; `run_bot` reports it in one line instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], InvalidToken))
+
+
 def run_bot(settings: Settings) -> None:
+    """Run until SIGINT/SIGTERM. A token the Bot API refuses is a `SettingsError`, not a traceback."""
     application = build_application(settings)
+    logging.getLogger("telegram.ext").addFilter(_TokenRefused())
+    try:
+        _run(application, settings)
+    except InvalidToken:
+        asyncio.run(_close_transports(application))
+        raise SettingsError(
+            "TELEGRAM_BOT_TOKEN was refused by the Bot API (401 Unauthorized): copy the token again from @BotFather"
+        ) from None
+
+
+async def _close_transports(application: Application) -> None:
+    for request in application.bot_data.get("transports", ()):
+        await request.shutdown()
+
+
+def _run(application: Application, settings: Settings) -> None:
     stop_signals = (signal.SIGINT, signal.SIGTERM)
     if settings.webhook_url:
         # Without a configured secret, one is made for this run: Telegram then proves every call is its own.

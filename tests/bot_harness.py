@@ -117,6 +117,13 @@ class BotProcess:
     def log_lines(self, needle: str) -> list[str]:
         return [line for line in self.stdout + self.stderr if needle in line]
 
+    async def wait(self, timeout: float = 30.0) -> int:
+        """Wait for the process to exit by itself; its exit code."""
+        assert self.process is not None
+        await asyncio.wait_for(self.process.wait(), timeout)
+        await asyncio.gather(*self._readers, return_exceptions=True)
+        return self.process.returncode  # type: ignore[return-value]
+
     async def stop(self, sig: int = signal.SIGTERM, timeout: float = 15.0) -> int:
         """Send `sig` and wait for the exit code (killed after `timeout`)."""
         assert self.process is not None
