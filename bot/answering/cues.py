@@ -1,0 +1,65 @@
+"""Wording cues read off a question (regexes, concept sets) and the rules of thumb built on them."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answering.query import Query
+
+# Questions whose answer is a date or a number: the action asked about ("close", "resume", "killed")
+# must be what the fact states, or the date/number would answer a different question.
+ACTION_STRICT = frozenset({"when", "how_long", "how_many", "next"})
+# Concepts that name the status a step records, for "when was X agreed / did X take effect".
+STEP_FOR_CONCEPT = {
+    "AGREE": ("agreed", "largely_agreed"), "START": ("in_effect",), "HOLD": ("in_effect",),
+    "SUSPEND": ("suspended",), "END": ("ended",), "STOP": ("ended", "suspended"), "VIOLATION": ("violated",),
+}
+# What a count in a sentence is bound to: 60 troops *killed*, a million people *displaced*.
+COUNTED_ACTIONS = frozenset({"KILL", "DISPLACE"})
+ROLE_CONCEPTS = frozenset({"MINISTER", "PRESIDENT"})
+# Kinds of question whose focus word must be stated by the fact that answers them.
+FOCUS_KINDS = frozenset({"what", "how_many", "where"})
+# Concepts so broad that matching them says little: the asked word itself must be in the fact.
+BROAD_CONCEPTS = frozenset({"PEOPLE", "EQUIPMENT"})
+# ... unless the asked word is the broad word itself: any count of people answers "how many people".
+GENERIC_PEOPLE = re.compile(r"^(people|persons|person|kisi\w*|insan\w*|люд\w*|человек\w*)$")
+# What a count is a count *of* or *during*: a number from a sentence about something else is no answer.
+SUBJECTS = frozenset({"CEASEFIRE", "TALKS", "PATROL", "CORRIDOR", "DELEGATION"})
+YEAR = re.compile(r"(19|20)\d\d")
+# "it's 2025 now - did the patrols start?": the reader's own year, not a year asked about
+NOW_YEAR = re.compile(r"\b(it s|it is|its|we re in|we are in|now in|now it s) (19|20)\d\d\b|\b(19|20)\d\d (now|already)\b")
+URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+STILL = re.compile(r"\b(still|any more|anymore|currently|today|now|hala|halen|hale|simdi|bugun|artik|"
+                    r"до сих пор|вс[её] ещ[её]|по-прежнему|по прежнему|сейчас|сегодня|теперь)\b")
+DAYS_ASKED = re.compile(r"\b(days?|weeks?|gun\w*|hafta\w*|дн\w*|день|недел\w*|сколько времени|how long)\b")
+BETWEEN = {
+    "en": re.compile(r"\bbetween (?P<a>.+?) and (?P<b>.+)"),
+    "tr": re.compile(r"(?P<a>.+?) (?:ile|ve) (?P<b>.+?) aras\w*"),
+    "ru": re.compile(r"\bмежду (?P<a>.+?) и (?P<b>.+)"),
+}
+FIRST = re.compile(r"\b(what|which)( \w+)? (came|happened|was) first\b|\bfirst thing\b|\bthe first (step|agreement|deal)\b|"
+                    r"\bilk (olarak|once|basta)\b|\bilk (ne|neyi|neyde|neler)\b|\bв самом начале\b|\bчто было (сначала|первым)\b|"
+                    r"\bсначала\b|\bпервым делом\b")
+OR = re.compile(r"(?P<a>\w[^,:]*?)\s+(?:or|yoksa|veya|или)\s+(?P<b>\w.*)")
+LASTED = re.compile(r"\bhow long did\b|\bhow many days did\b|\bfor how long\b|\bhow long (were|was) (the )?\w+ (in|held)\b|"
+                     r"\bne kadar sur\w*|\bkac gun sur\w*|\bсколько (дней |времени )?(длил|продолжал|шл|шли|ид)\w*|"
+                     r"\bкак долго (длил|продолжал|шл|ид)\w*")
+NAME_ASKED = re.compile(r"\b(name|names|named|called|who|adi|adlari|ismi|isimleri|kim|kimdi|kimler|зовут|звали|имя|"
+                         r"имена|фамили\w*|кто)\b")
+# A model or designation ("Su-24", "S-400", "F16"): one the stored text never uses is something else.
+DESIGNATION = re.compile(r"(?<![\w-])([^\W\d_]{1,4})(?:-|‐)?(\d{1,4})(?![\w-])")
+LOOKALIKE = str.maketrans("авсекмнорстух", "abcekmhopctyx")  # "М4" typed with a Cyrillic М
+MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+                                  "nov", "dec", "no", "nr", "no.", "km", "mi", "kg", "am", "pm", "h", "g", "x"})
+DETAILS_ASKED = re.compile(r"\b(details?|specifics|parameters|ayrinti\w*|detay\w*|parametre\w*|детал\w*|параметр\w*)\b")
+# Who can be asked "what did X say" about: a person named, or a role.
+SPEAKERS = frozenset({"AKAR", "ERDOGAN", "PUTIN", "ASSAD", "MINISTER", "PRESIDENT", "OFFICIAL"})
+COUNTRY_CONCEPTS = frozenset({"TURKEY", "RUSSIA", "SYRIA"})
+DEADLINE_ASKED = re.compile(
+    r"\b(by|until|till) when\b|\b(have|has|had) to\b|\bsupposed to\b|\bdue\b|\bdeadline\b|\btime limit\b|"
+    r"\bkadar\b|\bson tarih\w*|\bsure\w*|\bmuhlet\w*|\bдо какого\b|\bсрок\w*|\bдолжн\w*|\bдедлайн\w*")
+
+
+def asks_deadline(q: Query) -> bool:
+    """"By when did they have to agree": a question about a time limit, which a deadline answers."""
+    return "DEADLINE" in q.concepts() or bool(DEADLINE_ASKED.search(q.folded))

@@ -1,0 +1,132 @@
+"""Whether the best fact really answers the question, or an answer would invent a number or a date."""
+
+from __future__ import annotations
+
+from bot.answering.context import Candidate, Ctx, is_range
+from bot.answering.cues import (
+    ACTION_STRICT,
+    BROAD_CONCEPTS,
+    COUNTRY_CONCEPTS,
+    FOCUS_KINDS,
+    GENERIC_PEOPLE,
+    NAME_ASKED,
+    ROLE_CONCEPTS,
+)
+from bot.answering.query import Query
+from bot.answering.rank import coverage_weights, supports_actions
+from bot.answering.store import FactStore
+from bot.snapshot import EventView
+
+
+def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
+    """Why the best fact might not answer the question: None, "no_match", "unrecorded", "generic"."""
+    groups = q.known_groups
+    weights = coverage_weights(q, groups)
+    unknown = len(q.unknown)
+    matched = [bool(best.mask >> i & 1) for i in range(len(groups))]
+    if best.coverage < 0.5:
+        topic_found = any(m for g, m in zip(groups, matched) if not g.is_action) and all(
+            m for g, w, m in zip(groups, weights, matched) if w > 0 and not g.is_action)
+        # "when will the corridor close": the corridor is recorded, its closing is not
+        return "unrecorded" if (best.matched >= 1.5 or topic_found) and not unknown else "no_match"
+    topical = any(m and w > 0 and not g.is_entity for g, w, m in zip(groups, weights, matched))
+    if unknown and not topical:
+        return "no_match"
+    topic = [g for g, w in zip(groups, weights) if w > 0 and not g.is_action]
+    ranged = is_range(best.item) and store.head_has_topic(best.doc, topic)
+    strict = q.intent.kind in ACTION_STRICT
+    if strict and q.unknown_actions:
+        return "unrecorded"
+    deadline = isinstance(best.item, EventView) and best.item.kind == "deadline"
+    for g, w, m in zip(groups, weights, matched):
+        if w > 0 and not m and ((g.is_action and strict) or g.is_entity):
+            if ranged and g.concepts & {"START", "END"}:
+                continue
+            if deadline and g.concepts & {"END"}:
+                continue  # "when did the time limit expire": a deadline is when it expires
+            return "unrecorded"
+    if strict and any(g.is_action and w > 0 for g, w in zip(groups, weights)):
+        if not supports_actions(store, best.doc, best.item, groups, best.mask):
+            return "unrecorded"
+    if "SAY" in q.concepts() and not said_by_named(store, q, best):
+        return "unrecorded"
+    if q.intent.kind == "who" and not role_of_named(store, q, best):
+        return "unrecorded"
+    if (q.intent.kind == "who" or NAME_ASKED.search(q.folded)) and q.unknown_actions:
+        # "who led the delegation", "name of the Russian general": nothing stored says who
+        return "unrecorded"
+    if max((w for w, m in zip(weights, matched) if m), default=0.0) < 0.45:
+        return "generic"
+    return None
+
+
+def focus_unsupported(store: FactStore, q: Query, best: Candidate) -> bool:
+    """Whether the word the question asks about is missing from the best fact.
+
+    "What colour are the patrol vehicles", "who will guard the corridor", "koridorun maliyeti ne
+    kadar": the topic is recorded, the attribute asked (colour, guarding, cost) is not — any answer
+    would be about something else. A focus word nothing stores, or one the best fact does not
+    contain, means the fact is not the answer; a broad word ("civilians" ~ people) must be said
+    as such, since "60 troops" or "millions of people" count someone else.
+    """
+    if not q.focus or q.intent.kind not in FOCUS_KINDS:
+        return False
+    groups = q.known_groups
+    for word in q.focus:
+        if word in q.unknown and len(word) >= 3 and not word[0].isdigit():
+            return True
+        for i, g in enumerate(groups):
+            if g.word != word or g.context or g.word.startswith("date:"):
+                continue
+            if not best.mask >> i & 1:
+                return True
+            if g.concepts and g.concepts <= BROAD_CONCEPTS and not GENERIC_PEOPLE.match(word) \
+                    and not g.hits(store.literal_terms(best)):
+                return True
+    return False
+
+
+def said_by_named(store: FactStore, q: Query, cand: Candidate) -> bool:
+    """"What did X say": X must be who is quoted (attribution) or the subject of a statement."""
+    named = [g for g in q.known_groups if g.is_entity and not g.context]
+    if not named:
+        return True
+    said_by = store.attribution_terms(cand.doc, cand.item)
+    titles = store.title_terms.get(cand.doc, frozenset())
+    statement = isinstance(cand.item, EventView) and cand.item.kind == "statement"
+    for g in named:
+        if g.hits(said_by) or (statement and g.hits(titles)):
+            return True
+    return False
+
+
+def role_of_named(store: FactStore, q: Query, cand: Candidate) -> bool:
+    """"Who is the Russian defence minister": the stored text must name a minister of *that* country
+    (a country word within a few words of the role), not a Turkish one next to Russian officials."""
+    groups = [g for g in q.known_groups if not g.context]
+    roles = [g for g in groups if g.concepts & ROLE_CONCEPTS]
+    countries = [g for g in groups if g.concepts & COUNTRY_CONCEPTS and not g.concepts & ROLE_CONCEPTS]
+    if not roles or not countries:
+        return True
+    positions = store.token_terms(cand.doc, cand.item)
+    for field_terms in positions:
+        role_at = [i for i, terms in enumerate(field_terms) if any(r.hits(terms) for r in roles)]
+        if not role_at:
+            continue
+        for i, terms in enumerate(field_terms):
+            if any(c.hits(terms) for c in countries) and any(abs(i - j) <= 3 for j in role_at):
+                return True
+    return False
+
+
+def topical_query(q: Query, cands: list[Candidate]) -> bool:
+    return bool(cands) and any(g.idf >= 0.45 for g in q.known_groups) and cands[0].coverage >= 0.5
+
+
+def scheduled_fact(ctx: Ctx, cand: Candidate) -> bool:
+    """A yes/no question about the future is answerable if the schedule holds it."""
+    item = cand.item
+    if not isinstance(item, EventView) or cand.coverage < 0.75:
+        return False
+    starts = item.when.starts_at
+    return item.status in ("scheduled", "postponed", "cancelled") or (starts is not None and starts > ctx.now)

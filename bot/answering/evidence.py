@@ -1,0 +1,118 @@
+"""Which sentence of a fact answers the question, and which of its citations to show."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.answering import compose as C
+from bot.answering.analyze import text_term_set
+from bot.answering.context import Candidate, Ctx, Item
+from bot.answering.cues import COUNTED_ACTIONS
+from bot.answering.normalize import fold
+from bot.answering.quantities import has_quantity, quantity_kind
+from bot.answering.query import Query
+from bot.answering.store import FactStore
+from bot.answering.types import Block
+from bot.snapshot import SourceRef
+
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]+\s+[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]{2,}")
+REASON = re.compile(
+    r"\b(to halt|to stop|in order to|so that|because|due to|after|aimed|to end|to prevent|için|amacıyla|nedeniyle|"
+    r"yüzünden|dolayı|чтобы|из-за|поскольку|так как|с целью|ради)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=20_000)
+def has_reason(sentence: str) -> bool:
+    return bool(REASON.search(sentence))
+
+
+@lru_cache(maxsize=20_000)
+def has_name(sentence: str) -> bool:
+    return bool(NAME.search(sentence))
+
+
+def short(text: str, limit: int = 420) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = max(cut.rfind(". "), cut.rfind("; "))
+    return cut[: end + 1] if end > 120 else cut.rstrip() + "…"
+
+
+def best_source(item: Item, q: Query) -> SourceRef | None:
+    """The citation whose quote or attribution shares most with the question (first on ties)."""
+    if not item.sources:
+        return None
+    if len(item.sources) == 1:
+        return item.sources[0]
+    best, best_score = item.sources[0], 0.0
+    for src in item.sources:
+        terms = text_term_set(f"{src.quote} . {src.attribution}", "en")
+        score = sum(g.idf for g in q.known_groups if g.hits(terms))
+        if score > best_score + 0.3:
+            best, best_score = src, score
+    return best
+
+
+def quote_and_source(source: SourceRef | None, lang: str, skip: str = "") -> list[Block]:
+    if source is None:
+        return []
+    out: list[Block] = []
+    qb = C.quote_block(source, lang)
+    if qb is not None and (not skip or fold(source.quote.lower())[:60] not in fold(skip.lower())):
+        out.append(qb)
+    out.append(C.source_block(source, lang))
+    return out
+
+
+def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_title: bool = False
+                  ) -> tuple[Candidate, str] | None:
+    q = ctx.q
+    kind = q.intent.kind
+    groups = q.known_groups
+    best: tuple[float, int, Candidate, str] | None = None
+    top = cands[0].score if cands else 1.0
+    quantity = quantity_kind(q) if kind == "how_many" else "any"
+    q_concepts = q.concepts()
+    entities = [g for g in groups if g.is_entity and g.weight > 0]
+    # Per group, its terms' weights, computed once (not once per sentence).
+    group_weights = [{term: store.index.idf(term) * w for term, w in g.terms} for g in groups]
+    for rank, cand in enumerate(cands):
+        if cand.score < {"why": 0.3, "how_many": 0.5}.get(kind, 0.7) * top:
+            continue
+        doc_weight = (cand.score / top) ** (0.25 if kind == "why" else 0.5)
+        titles = store.title_terms.get(cand.doc, frozenset())
+        for order, (sentence, terms, origin) in enumerate(store.doc_sentences(cand, ctx.lang)):
+            if exclude_title and origin == "title":
+                continue
+            score = 0.0
+            for gw in group_weights:
+                common = terms.intersection(gw)
+                if common:
+                    score += max(gw[t] for t in common)
+            if kind == "how_many":
+                if entities and not all(g.hits(terms) or g.hits(titles) for g in entities):
+                    continue  # "how many Russian soldiers": a sentence about Turkish ones is no answer
+                if quantity == "count":
+                    counted = {c for c in COUNTED_ACTIONS if "#" + c in terms}
+                    if counted and not counted & q_concepts:
+                        continue  # "how many troops are in Idlib": 60 were *killed*, not deployed
+                if has_quantity(sentence, quantity):
+                    score += 1.5
+            if kind == "why" and has_reason(sentence):
+                score += 1.0
+            if kind == "who" and has_name(sentence):
+                score += 0.5  # "who" is answered by a name
+            if origin == "quote":
+                score *= 0.9
+            if origin == "title" and kind in ("what", "who", "status"):
+                score *= 1.1
+            score *= doc_weight
+            key = (score, -(rank * 100 + order))
+            if best is None or key > (best[0], best[1]):
+                best = (score, -(rank * 100 + order), cand, sentence)
+    if best is None:
+        return None
+    return best[2], best[3]

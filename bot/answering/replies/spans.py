@@ -1,0 +1,119 @@
+"""Questions across events: days between two, which came first, how long one lasted."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+
+from bot.answering import compose as C
+from bot.answering.context import Candidate, Ctx, is_range
+from bot.answering.evidence import best_source, quote_and_source, short
+from bot.answering.query import analyse
+from bot.answering.rank import rerank
+from bot.answering.store import FactStore
+from bot.answering.types import Answer, Block
+from bot.i18n import days_phrase, t
+from bot.snapshot import EventView, When
+
+
+def top_event(store: FactStore, ctx: Ctx, text: str, language: str | None, allowed: set[int] | None) -> EventView | None:
+    """The best-matching dated event for a fragment of a question ("the Moscow deal")."""
+    sub = analyse(text, index=store.index, speller=store.speller, fallback_language=language or ctx.lang)
+    groups = sub.known_groups
+    if not groups:
+        return None
+    hits = store.index.search([g.terms for g in groups], limit=16, allowed=allowed)
+    sub_ctx = dataclasses.replace(ctx, q=sub)
+    cands = rerank(store, sub_ctx, groups, hits)
+    if not cands or cands[0].coverage < 0.5:
+        return None
+    for c in cands[:4]:
+        item = c.item
+        if isinstance(item, EventView) and item.when.starts_at is not None and item.when.ends_at is None \
+                and item.when.precision in ("day", "exact"):
+            return item
+    return None
+
+
+def answer_days_between(store: FactStore, ctx: Ctx, a: str, b: str, language: str | None, allowed: set[int] | None) -> Answer | None:
+    """"How many days between the Moscow deal and the patrols?": both stored days, and the difference."""
+    first, second = top_event(store, ctx, a, language, allowed), top_event(store, ctx, b, language, allowed)
+    if first is None or second is None or first.id == second.id:
+        return None
+    if second.when.starts_at < first.when.starts_at:  # type: ignore[operator]
+        first, second = second, first
+    d1, d2 = C.iso_date(first.when), C.iso_date(second.when)
+    if not d1 or not d2:
+        return None
+    days = (datetime.fromisoformat(d2) - datetime.fromisoformat(d1)).days
+    lang, now = ctx.lang, ctx.now
+    p1 = C.date_parts(first.when, first.status, now, lang, ctx.zone)
+    p2 = C.date_parts(second.when, second.status, now, lang, ctx.zone)
+    blocks = [Block("headline", t("days_between", lang, days=days_phrase(days, lang), first=first.title_in(lang),
+                                  first_date=p1["date"], second=second.title_in(lang), second_date=p2["date"]))]
+    seen: set[str] = set()
+    for e in (second, first):
+        src = best_source(e, ctx.q)
+        if src is not None and C.source_text(src, lang) not in seen:
+            seen.add(C.source_text(src, lang))
+            blocks.append(C.source_block(src, lang))
+    matches = (C.match_of(second, 1.0, lang, source=second.sources[0] if second.sources else None),
+               C.match_of(first, 0.9, lang))
+    return Answer(True, lang, "how_long", tuple(blocks), matches, second.id)
+
+
+def answer_first_of(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer | None:
+    """"What was the first thing they agreed?", "what came first, A or B?": the earliest matching event."""
+    if not cands or cands[0].coverage < 0.5:
+        return None
+    top = cands[0].score
+    pool = [c for c in cands[:8] if c.score >= 0.35 * top and c.coverage >= 0.5 and isinstance(c.item, EventView)
+            and c.item.when.starts_at is not None and c.item.kind != "background"]
+    if "AGREE" in ctx.q.concepts():
+        agreed = [c for c in pool if c.item.kind == "agreement" or "#AGREE" in store.title_terms.get(c.doc, ())]
+        pool = agreed or pool
+    if not pool:
+        return None
+    chosen = min(pool, key=lambda c: (c.item.when.starts_at, -c.score))  # type: ignore[union-attr]
+    item = chosen.item
+    lang = ctx.lang
+    parts = C.date_parts(item.when, item.status, ctx.now, lang, ctx.zone)  # type: ignore[union-attr]
+    blocks = [Block("headline", C.fill("first_of", lang, title=item.title_in(lang), **parts))]
+    if item.details_in(lang):
+        blocks.append(Block("detail", short(item.details_in(lang))))
+    source = best_source(item, ctx.q)
+    blocks += quote_and_source(source, lang)
+    matches = [C.match_of(item, chosen.score, lang, source=source)]
+    matches += [C.match_of(c.item, c.score, lang) for c in pool if c is not chosen][:2]
+    return Answer(True, lang, ctx.q.intent.kind, tuple(blocks), tuple(matches), item.id)  # type: ignore[union-attr]
+
+
+def answer_lasted(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer | None:
+    """"How long did the talks last?": a ranged event's span, in days."""
+    if not cands or cands[0].coverage < 0.5:
+        return None
+    top = cands[0].score
+    for c in cands[:5]:
+        item = c.item
+        if c.score < 0.3 * top or not is_range(item) or item.when.starts_at is None:  # type: ignore[union-attr]
+            continue
+        assert isinstance(item, EventView)
+        if item.when.precision not in ("range", "day", "exact"):
+            continue
+        d1 = C.iso_date(When(item.when.starts_at, "day", item.when.timezone))
+        d2 = C.iso_date(When(item.when.ends_at, "day", item.when.timezone))
+        if not d1 or not d2:
+            continue
+        days = (datetime.fromisoformat(d2) - datetime.fromisoformat(d1)).days + 1
+        lang = ctx.lang
+        parts = C.date_parts(item.when, item.status, ctx.now, lang, ctx.zone)
+        blocks = [Block("headline", C.fill("lasted", lang, title=item.title_in(lang),
+                                           days=days_phrase(days, lang), **parts))]
+        if item.details_in(lang):
+            blocks.append(Block("detail", short(item.details_in(lang))))
+        source = best_source(item, ctx.q)
+        blocks += quote_and_source(source, lang)
+        matches = [C.match_of(item, c.score, lang, source=source)]
+        matches += [C.match_of(o.item, o.score, lang) for o in cands[:3] if o is not c][:2]
+        return Answer(True, lang, "how_long", tuple(blocks), tuple(matches), item.id)
+    return None

@@ -1,0 +1,99 @@
+"""Date questions (when, how long until, next on a topic), and correcting a wrong date in the question."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.answering import compose as C
+from bot.answering.context import Candidate, Ctx, is_range
+from bot.answering.cues import STEP_FOR_CONCEPT
+from bot.answering.declines import decline
+from bot.answering.evidence import best_source, quote_and_source, short
+from bot.answering.query import Query
+from bot.answering.replies.status import answer_status
+from bot.answering.store import FactStore
+from bot.answering.types import Answer, Block
+from bot.snapshot import EventView, PointView, StatusStepView, When
+
+
+def answer_when(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
+    q, lang = ctx.q, ctx.lang
+    best = cands[0]
+    item = best.item
+    when: When | None
+    status: str
+    title = item.title_in(lang)
+    event_id: int | None = None
+    source = best_source(item, q)
+    if isinstance(item, PointView):
+        step = step_for(item, q, ctx.now)
+        when, status = (step.when, step.status) if step else (item.status_since, item.status)
+        linked = store.events.get(step.event_id) if step and step.event_id else None
+        event_id = linked.id if linked and linked.when.starts_at else None
+    else:
+        when, status = item.when, item.status
+        event_id = item.id if item.when.starts_at else None
+        if item.when.ends_at is not None and "END" in q.concepts() and "START" not in q.concepts():
+            when = When(item.when.ends_at, "day", item.when.timezone)
+    parts = C.date_parts(when, status, ctx.now, lang, ctx.zone)
+    if q.intent.kind == "how_long" and when is not None and when.starts_at is not None:
+        key = "how_long_future" if when.starts_at > ctx.now else "how_long_past"
+        headline = C.fill(key, lang, title=title, **parts)
+    else:
+        headline = C.fill("when_headline", lang, title=title, **parts)
+    blocks = [Block("headline", headline)]
+    detail = item.details_in(lang)
+    if detail:
+        blocks.append(Block("detail", short(detail)))
+    blocks += quote_and_source(source, lang)
+    matches = [C.match_of(item, best.score, lang, when=when, status=status, source=source)]
+    matches += [C.match_of(c.item, c.score, lang) for c in cands[1:3]]
+    return Answer(True, lang, q.intent.kind, tuple(blocks), tuple(matches), event_id)
+
+
+def next_on_topic(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
+    """"When is the next patrol?": the earliest future event on the topic, else its status."""
+    top = cands[0].score
+    future = [c for c in cands if c.score >= 0.4 * top and isinstance(c.item, EventView)
+              and c.item.when.starts_at is not None and c.item.when.starts_at > ctx.now]
+    if not future:
+        top_item = cands[0].item
+        if isinstance(top_item, EventView) and top_item.kind in ("talks", "session"):
+            # "when is the next round of talks": no later round is on record
+            return decline(store, ctx.lang, "next", "decline_unrecorded", ctx.negotiation_id)
+        return answer_status(store, ctx, cands)
+    best = min(future, key=lambda c: (c.item.when.starts_at, -c.score))  # type: ignore[union-attr]
+    return answer_when(store, ctx, [best] + [c for c in cands if c is not best])
+
+
+def corrected_premise(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer | None:
+    """"Why did the patrols start on March 5?": the question's day is not the recorded one — answer
+    with the recorded date instead of going along with the premise."""
+    q = ctx.q
+    term = q.groups[q.date_group].terms[0][0] if q.date_group is not None else ""
+    if not term.startswith("@") or term.startswith("@m") or not cands:
+        return None
+    top = cands[0].score
+    close = [c for c in cands[:5] if c.score >= 0.5 * top and c.coverage >= 0.5]
+    for c in close:
+        if term in store.index_terms_of(c.doc):
+            return None  # a fact on that day matches: the premise may well hold
+    if not q.concepts() & {"START", "AGREE", "ARRIVE", "END", "STOP"}:
+        return None
+    for c in close:
+        if isinstance(c.item, EventView) and c.item.when.starts_at is not None and not is_range(c.item):
+            return answer_when(store, ctx, [c] + [o for o in cands if o is not c])
+    return None
+
+
+def step_for(point: PointView, q: Query, now: datetime) -> StatusStepView | None:
+    wanted: set[str] = set()
+    for c in q.concepts():
+        wanted.update(STEP_FOR_CONCEPT.get(c, ()))
+    steps = [s for s in point.history if s.when.starts_at is not None]
+    if not steps:
+        return None
+    for s in steps:
+        if s.status in wanted:
+            return s
+    return steps[-1]
