@@ -123,10 +123,13 @@ def test_blind7_set_stays_above_its_floor(reports: dict[str, Report]) -> None:
     # ru 80.0), out-of-scope 74.3%. After round 7's general changes (an idiom's inner word brings no action
     # of its own; ranks and names of roles nothing stores; unknown model designations; "what happens next"
     # in RU/TR; "details" as the topic of a yes/no question): EN 80.0%, TR+RU 80.0%, out-of-scope 91.4%.
+    # Round 8 (general rules: "how many days are left until", "how long after X did Y", "next after X",
+    # place nouns and "along which road" as where-questions, a quoted body is not its named role):
+    # EN 91.4%, TR+RU 93.3%, out-of-scope 97.1%.
     # The in-scope floors are under the product targets on purpose: they record an honest level.
     report = reports["blind7.yaml"]
     assert len(report.outcomes) >= 100
-    assert report.in_scope_en >= 0.79, _failures(report)
-    assert report.in_scope_tr_ru >= 0.79, _failures(report)
-    assert report.out_of_scope_declined >= 0.91, _failures(report)
+    assert report.in_scope_en >= 0.91, _failures(report)
+    assert report.in_scope_tr_ru >= 0.93, _failures(report)
+    assert report.out_of_scope_declined >= 0.97, _failures(report)
     assert report.unsourced == 0 and report.unmatched == 0

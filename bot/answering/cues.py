@@ -30,13 +30,18 @@ YEAR = re.compile(r"(19|20)\d\d")
 NOW_YEAR = re.compile(r"\b(it s|it is|its|we re in|we are in|now in|now it s) (19|20)\d\d\b|\b(19|20)\d\d (now|already)\b")
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 STILL = re.compile(r"\b(still|any more|anymore|currently|today|now|hala|halen|hale|simdi|bugun|artik|"
-                    r"до сих пор|вс[её] ещ[её]|по-прежнему|по прежнему|сейчас|сегодня|теперь)\b")
+                    r"до сих пор|вс[её] ещ[её]|по-прежнему|по прежнему|пока|сейчас|сегодня|теперь)\b")
 DAYS_ASKED = re.compile(r"\b(days?|weeks?|gun\w*|hafta\w*|дн\w*|день|недел\w*|сколько времени|how long)\b")
 BETWEEN = {
     "en": re.compile(r"\bbetween (?P<a>.+?) and (?P<b>.+)"),
     "tr": re.compile(r"(?P<a>.+?) (?:ile|ve) (?P<b>.+?) aras\w*"),
     "ru": re.compile(r"\bмежду (?P<a>.+?) и (?P<b>.+)"),
 }
+# "how long after the summit did the truce start": the days between two events, the first named first
+AFTER = re.compile(r"\bhow (?:long|many days|many weeks|much time) (?:after|before) (?:the )?(?P<a>.+?) "
+                   r"(?:did|was|were|does|do|had|has|is|are) (?P<b>.+)")
+# "what's next after the talks", "anything coming up after the summit": next relative to an event
+AFTER_EVENT = re.compile(r"\b(?:after|following) (?P<a>.+)|(?P<a2>.+?)(?:dan|den|tan|ten) sonra\b|\bпосле (?P<a3>.+)")
 FIRST = re.compile(r"\b(what|which)( \w+)? (came|happened|was) first\b|\bfirst thing\b|\bthe first (step|agreement|deal)\b|"
                     r"\bilk (olarak|once|basta)\b|\bilk (ne|neyi|neyde|neler)\b|\bв самом начале\b|\bчто было (сначала|первым)\b|"
                     r"\bсначала\b|\bпервым делом\b")

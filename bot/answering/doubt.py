@@ -94,6 +94,10 @@ def said_by_named(store: FactStore, q: Query, cand: Candidate) -> bool:
     said_by = store.attribution_terms(cand.doc, cand.item)
     titles = store.title_terms.get(cand.doc, frozenset())
     statement = isinstance(cand.item, EventView) and cand.item.kind == "statement"
+    roles = [g for g in q.known_groups if g.concepts & ROLE_CONCEPTS and not g.context]
+    if roles and not any(g.hits(said_by) or (statement and g.hits(titles)) for g in roles):
+        # "what did the UN secretary general say": the UN is quoted, its secretary general is not
+        return False
     for g in named:
         if g.hits(said_by) or (statement and g.hits(titles)):
             return True

@@ -14,10 +14,10 @@ replies by kind of question (`replies/`).
 from __future__ import annotations
 
 import gc
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.answering.context import Ctx
-from bot.answering.cues import BETWEEN, DAYS_ASKED, FIRST, LASTED, OR, URL
+from bot.answering.cues import AFTER, AFTER_EVENT, BETWEEN, DAYS_ASKED, FIRST, LASTED, OR, URL
 from bot.answering.declines import decline, out_of_scope
 from bot.answering.docs import doc_key
 from bot.answering.doubt import doubt, focus_unsupported, scheduled_fact, topical_query
@@ -114,6 +114,8 @@ class Answerer:
         groups = q.known_groups
         allowed = self._store.by_negotiation.get(negotiation_id, set()) if negotiation_id is not None else None
         between = BETWEEN.get(ctx.lang, BETWEEN["en"]).search(q.folded) if DAYS_ASKED.search(q.folded) else None
+        if between is None and q.intent.kind == "how_long":
+            between = AFTER.search(q.folded)
         if between is not None:
             spanned = answer_days_between(self._store, ctx, between.group("a"), between.group("b"), language, allowed)
             if spanned is not None:
@@ -126,6 +128,19 @@ class Answerer:
         hits = self._store.index.search([g.terms for g in groups], limit=16, allowed=allowed) if groups else []
         cands = rerank(self._store, ctx, groups, hits)
         kind = q.intent.kind
+        if kind == "status" and "latest" in q.intent.cues and not groups:
+            kind = "latest"  # "what's new today": the newest update, not the status of a topic
+        if kind == "next":
+            after = AFTER_EVENT.search(q.folded)
+            anchor = top_event(self._store, ctx, next(x for x in after.groups() if x), language, allowed,
+                               ranged=True) if after else None
+            if anchor is not None:
+                # "anything coming up after the talks?": the next key date after that event
+                end = anchor.when.ends_at or anchor.when.starts_at
+                if end is not None:
+                    if anchor.when.precision != "exact":
+                        end = end + timedelta(days=1, seconds=-1)  # a dated event lasts its whole (last) day
+                    return next_or_latest(self._store, ctx, kind, after=end)
         if kind in ("next", "latest") and not topical_query(q, cands):
             return next_or_latest(self._store, ctx, kind)
         if not cands:

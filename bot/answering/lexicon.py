@@ -120,7 +120,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "discussions", "discuss", "discussed", "discussing", "meeting", "meetings", "met", "meet", "summit",
                "consultations", "round", "session", "sessions", "conference", "negotations", "negociations"],
         "tr": ["görüşme*", "görüşül*", "görüştü*", "görüşüyor*", "müzakere*", "toplantı*", "zirve*", "istişare*",
-               "oturum*", "konuş*"],
+               "oturum*", "konuş*", "buluş*"],
         "ru": ["переговор*", "встреч*", "встрет*", "саммит*", "консультац*", "обсужд*", "обсуди*", "раунд*", "сесси*", "совещан*"],
     },
     "DELEGATION": {
@@ -289,9 +289,9 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "en": ["minister", "ministers", "secretary", "secretary of state", "foreign minister", "defence chief",
                "defense chief", "defense secretary", "defence secretary", "head* * ministry", "head* * ministry of",
                "in charge of * ministry", "runs * ministry", "run* the * ministry"],
-        "tr": ["bakan", "bakanı", "bakanın", "bakana", "bakanlar", "bakanları", "bakanıdır", "bakanımız",
+        "tr": ["genel sekreter*", "bakan", "bakanı", "bakanın", "bakana", "bakanlar", "bakanları", "bakanıdır", "bakanımız",
                "bakanlığın* başında*", "bakanlığını yönet*", "bakanlığı yönet*"],
-        "ru": ["министр", "министра", "министру", "министром", "министре", "министры", "министров", "министрами",
+        "ru": ["генсек*", "генеральн* секретар*", "министр", "министра", "министру", "министром", "министре", "министры", "министров", "министрами",
                "глава минобороны", "глава мид", "глава министерства", "возглавля* министерств*", "возглавля* минобороны",
                "руковод* министерств*", "руковод* минобороны", "во главе министерств*"],
     },
@@ -493,7 +493,9 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\b(days?|weeks?|time) (left|remaining|to go) (until|till|before)\b", r"\bcount ?down\b",
                r"\bhow many days (left|remain|until|till|before|to)\b", r"\bhow (long|soon) (un)?til\b",
                r"\bhow long ago\b", r"\bhow many (days|weeks|months|years) ago\b", r"\bhow soon\b",
-               r"\bhow long (has it been|is it since|since)\b", r"\bhow many (days|weeks|months|years) (since|have passed)\b"],
+               r"\bhow long (has it been|is it since|since)\b", r"\bhow many (days|weeks|months|years) (since|have passed)\b",
+               r"\bhow (long|many days|many weeks|much time) (are|is) (there )?(left|remaining|to go)( until| till| before)?\b",
+               r"\bhow (long|many days|many weeks|much time) (after|before)\b"],
         "tr": [r"\b(kac|ne kadar) (gun|hafta|zaman|sure)? ?(kaldi|var)\b", r"\bkalan (gun|sure)\b",
                r"\bkac gun sonra\b", r"\bne kadar (sure )?(once|sonra)\b", r"\bkac (gun|yil|ay|hafta) once\b",
                r"\bne kadar zaman (kaldi|var|gecti)\b", r"\bkac gun (var|kaldi)\b"],
@@ -579,11 +581,13 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     },
     "where": {
         "en": [r"\bwhere\b", r"\bwhat (place|city|location|town|venue|country|road|area|region)\b",
-               r"\bwhich (place|city|location|town|venue|country|road|area|region|stretch|section|part)\b",
+               r"\bwhich (place|city|location|town|village|venue|country|road|area|region|stretch|section|part|spot|settlement)\b",
+               r"\bwhat (village|spot|settlement)\b", r"\b(along|on) (which|what) (road|highway|route)\b",
                r"\blocation\b", r"\bvenue\b", r"\bin which\b"],
         "tr": [r"\bnere\w*\b", r"\bhangi (sehir|yer|ulke|bolge|yol|kent|il)\w*\b", r"\bkonum\w*\b"],
         "ru": [r"\bгде\b", r"\bкуда\b", r"\bоткуда\b", r"\bв каком (городе|месте|районе|регионе)\b", r"\bкакой (город|участок)\b",
-               r"\bместо\b", r"\bна каком участке\b"],
+               r"\bместо\b", r"\bна каком участке\b", r"\b(вдоль|по|на) как(ой|ому|ом) (дорог\w*|трасс\w*|шоссе|маршрут\w*|участк\w*)\b",
+               r"\bв как(ой|ом) (деревн\w*|сел\w*|населенн\w* пункт\w*|пункт\w*)\b"],
     },
     "who": {
         "en": [r"\bwho\b", r"\bwhom\b", r"\bwhose\b", r"\bwhich (official|minister|country|countries|side|sides|"
@@ -652,6 +656,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         ключевая ключевой ключевые ключевую важная важный важные важную главная главный главные событие
         события событий точно именно вообще число количество общее такой такая такие таков такова
         произошло происходит случилось было
+        вдоль пока
     """.split()),
 }
 

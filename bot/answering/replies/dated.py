@@ -18,17 +18,18 @@ from bot.snapshot import EventView
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def next_or_latest(store: FactStore, ctx: Ctx, kind: str) -> Answer:
+def next_or_latest(store: FactStore, ctx: Ctx, kind: str, after: datetime | None = None) -> Answer:
+    """The next key date (or the latest update) as of now, or for "next" after the moment `after`."""
     lang, now = ctx.lang, ctx.now
     starts, events = store.events_sorted(ctx.negotiation_id)
     if not events:
         return decline(store, lang, kind, "decline_no_match", ctx.negotiation_id)
-    cut = bisect_right(starts, now.timestamp())
+    cut = bisect_right(starts, (after or now).timestamp())
     future, past = events[cut:], events[:cut]
     blocks: list[Block] = []
     chosen: EventView
     if kind == "next":
-        key_next, key_last = store.key_around(ctx.negotiation_id, now)
+        key_next, key_last = store.key_around(ctx.negotiation_id, after or now)
         if future:
             chosen = key_next or future[0]
             parts = C.date_parts(chosen.when, chosen.status, now, lang, ctx.zone)

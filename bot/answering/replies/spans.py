@@ -16,8 +16,12 @@ from bot.i18n import days_phrase, t
 from bot.snapshot import EventView, When
 
 
-def top_event(store: FactStore, ctx: Ctx, text: str, language: str | None, allowed: set[int] | None) -> EventView | None:
-    """The best-matching dated event for a fragment of a question ("the Moscow deal")."""
+def top_event(store: FactStore, ctx: Ctx, text: str, language: str | None, allowed: set[int] | None, *,
+              ranged: bool = False) -> EventView | None:
+    """The best-matching dated event for a fragment of a question ("the Moscow deal").
+
+    A day's event only (a span has no one day to count from), unless `ranged`: "after the talks"
+    means after the last day of the talks."""
     sub = analyse(text, index=store.index, speller=store.speller, fallback_language=language or ctx.lang)
     groups = sub.known_groups
     if not groups:
@@ -29,6 +33,8 @@ def top_event(store: FactStore, ctx: Ctx, text: str, language: str | None, allow
         return None
     for c in cands[:4]:
         item = c.item
+        if ranged and isinstance(item, EventView) and item.when.starts_at is not None:
+            return item
         if isinstance(item, EventView) and item.when.starts_at is not None and item.when.ends_at is None \
                 and item.when.precision in ("day", "exact"):
             return item
