@@ -8,11 +8,12 @@ The fake server runs on the caller's event loop, so the bot is started with
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -224,3 +225,21 @@ async def press(tg: Any, chat: int, message: dict[str, Any], label: str, *, user
     update = tg.press_button(chat, user if user is not None else chat, message["message_id"], button_text=label)
     await tg.wait_for_callback_answer(update, timeout=WAIT)
     return update
+
+
+@contextlib.asynccontextmanager
+async def running_bot(tg: Any, env: dict[str, str], cwd: Path) -> AsyncIterator[BotProcess]:
+    """`python -m bot run` against `tg`, ready and long polling; stopped afterwards if still running."""
+    bot = await BotProcess(env, cwd).start()
+    try:
+        await bot.wait_for_log("ready", timeout=30)
+        await tg.wait_for_long_poll(timeout=10)
+        yield bot
+    finally:
+        if bot.returncode is None:
+            await bot.stop()
+
+
+def faults(tg: Any) -> list[Any]:
+    """Requests Telegram would have refused because of the bot (a blocked user's 403 is not one)."""
+    return [r for r in tg.bot_faults() if "blocked by the user" not in r.description]

@@ -30,7 +30,9 @@ from tests.bot_harness import (
     button_texts,
     buttons,
     eventually,
+    faults,
     press,
+    running_bot,
     say,
 )
 from tests.fake_telegram import FakeTelegram
@@ -66,14 +68,8 @@ async def world(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[World
             tg.base_url, f"sqlite+aiosqlite:///{db_path}",
             ADMIN_IDS=f"{ADMIN},{SECOND_ADMIN}", REMINDER_LEAD_TIMES="1m", DEFAULT_TIMEZONE="UTC",
         )
-        bot = await BotProcess(env, tmp).start()
-        try:
-            await bot.wait_for_log("ready", timeout=30)
-            await tg.wait_for_long_poll(timeout=10)
+        async with running_bot(tg, env, tmp) as bot:
             yield World(tg, bot, db_path, tmp)
-        finally:
-            if bot.returncode is None:
-                await bot.stop()
 
 
 @pytest.fixture
@@ -87,9 +83,6 @@ def tg(world: World) -> Iterator[FakeTelegram]:
 
 
 # ------------------------------------------------------------------------------------------ helpers
-def faults(tg: FakeTelegram) -> list[Any]:
-    """Requests Telegram would have refused because of the bot."""
-    return list(tg.bot_faults())
 
 
 

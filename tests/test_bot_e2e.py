@@ -30,8 +30,10 @@ from tests.bot_harness import (
     button_texts,
     buttons,
     eventually,
+    faults,
     press,
     run_cli,
+    running_bot,
     say,
     second_negotiation_yaml,
 )
@@ -61,14 +63,8 @@ async def world(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[World
         bundle.write_text(second_negotiation_yaml(), encoding="utf-8")
         code, out, err = await run_cli(["import", str(bundle)], env, tmp)
         assert code == 0, out + err
-        bot = await BotProcess(env, tmp).start()
-        try:
-            await bot.wait_for_log("ready", timeout=30)
-            await tg.wait_for_long_poll(timeout=10)
+        async with running_bot(tg, env, tmp) as bot:
             yield World(tg, bot, db_path, tmp)
-        finally:
-            if bot.returncode is None:
-                await bot.stop()
 
 
 @pytest.fixture
@@ -82,9 +78,6 @@ def tg(world: World) -> Iterator[FakeTelegram]:
 
 
 # ------------------------------------------------------------------------------------------ helpers
-def faults(tg: FakeTelegram) -> list[Any]:
-    """Requests Telegram would have refused because of the bot (a blocked user's 403 is not one)."""
-    return [r for r in tg.bot_faults() if "blocked by the user" not in r.description]
 
 
 

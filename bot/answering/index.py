@@ -150,13 +150,7 @@ class InvertedIndex:
         if allowed is not None and len(allowed) <= 10 * self.CANDIDATES:
             # A question scoped to one negotiation: score its own documents directly.
             for doc in allowed:
-                row = [0.0] * ngroups
-                total = 0.0
-                for m, gi in merged:
-                    s = m.get(doc)
-                    if s:
-                        row[gi] = s
-                        total += s
+                row, total = _score_row(doc, merged, ngroups)
                 if total:
                     scores[doc] = row
                     totals[doc] = total
@@ -189,15 +183,7 @@ class InvertedIndex:
             if allowed is not None:
                 seed &= allowed
             for doc in seed:
-                row = [0.0] * ngroups
-                total = 0.0
-                for m, gi in merged:
-                    s = m.get(doc)
-                    if s:
-                        row[gi] = s
-                        total += s
-                scores[doc] = row
-                totals[doc] = total
+                scores[doc], totals[doc] = _score_row(doc, merged, ngroups)
             merged = []
         for m, gi in merged:
             if len(totals) > self.CANDIDATES:
@@ -231,3 +217,15 @@ class InvertedIndex:
                     mask |= 1 << i
             hits.append(Hit(doc, total, mask, tuple(row)))
         return hits
+
+
+def _score_row(doc: int, merged: list[tuple[dict[int, float], int]], ngroups: int) -> tuple[list[float], float]:
+    """One document's score per question word group, and their sum."""
+    row = [0.0] * ngroups
+    total = 0.0
+    for m, gi in merged:
+        s = m.get(doc)
+        if s:
+            row[gi] = s
+            total += s
+    return row, total

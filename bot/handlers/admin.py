@@ -8,10 +8,11 @@ render with `bot.render`, reload the live timeline after every write. Nobody but
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
@@ -105,6 +106,21 @@ async def _authorize(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tupl
                  user.id if user else None)
         return None
     return ctx, actor
+
+
+AdminHandler = Callable[[Update, ContextTypes.DEFAULT_TYPE, ChatContext, tl.Actor], Awaitable[None]]
+
+
+def admin_command(handler: AdminHandler) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
+    """An admin command: everyone else is told it is for admins, and the handler never runs."""
+
+    @functools.wraps(handler)
+    async def run(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        authorized = await _authorize(update, context)
+        if authorized is not None:
+            await handler(update, context, *authorized)
+
+    return run
 
 
 async def _error(update: Update, context: ContextTypes.DEFAULT_TYPE, exc: tl.EditError) -> None:
@@ -400,11 +416,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 # --- /edit /move /status /delete /undo /source /history ---------------------------------------------
 
 
-async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    authorized = await _authorize(update, context)
-    if authorized is None:
-        return
-    ctx, actor = authorized
+@admin_command
+async def edit(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, actor: tl.Actor
+) -> None:
     parts = _rest(update).split(maxsplit=2)
     try:
         ref = tl.parse_ref(parts[0] if parts else "", allow_point=False)
@@ -434,11 +449,10 @@ def _when_text(when: When) -> str:
     return format_when(when, "en", "UTC")
 
 
-async def move(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    authorized = await _authorize(update, context)
-    if authorized is None:
-        return
-    ctx, actor = authorized
+@admin_command
+async def move(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, actor: tl.Actor
+) -> None:
     parts = _rest(update).split(maxsplit=1)
     if len(parts) < 2:
         await _reply(update, context, a("usage", usage="/move 16 2020-03-22 10:00 Europe/Istanbul"))
@@ -462,12 +476,11 @@ async def move(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.info("chat=%s admin=%s moved #%s", update.effective_chat.id, actor.user_id, change.event_id)
 
 
-async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@admin_command
+async def status(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, actor: tl.Actor
+) -> None:
     """`/status 16 postponed` · `/status p4 suspended | 2020-03-20 | note | https://source`."""
-    authorized = await _authorize(update, context)
-    if authorized is None:
-        return
-    ctx, actor = authorized
     head, *extra = [part.strip() for part in _rest(update).split("|")]
     words = head.split(maxsplit=1)
     if len(words) < 2:
@@ -504,11 +517,10 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.info("chat=%s admin=%s status %s", update.effective_chat.id, actor.user_id, words[0])
 
 
-async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    authorized = await _authorize(update, context)
-    if authorized is None:
-        return
-    ctx, actor = authorized
+@admin_command
+async def delete(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, actor: tl.Actor
+) -> None:
     try:
         ref = tl.parse_ref(_rest(update).split()[0] if _rest(update) else "", allow_point=False)
         change = await tl.delete_event(ctx.services.database, ref.id, actor, _snapshot_version(ctx, ref.id))
@@ -523,11 +535,10 @@ async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.info("chat=%s admin=%s deleted #%s", update.effective_chat.id, actor.user_id, change.event_id)
 
 
-async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    authorized = await _authorize(update, context)
-    if authorized is None:
-        return
-    ctx, actor = authorized
+@admin_command
+async def undo(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, actor: tl.Actor
+) -> None:
     try:
         result = await tl.undo_last(ctx.services.database, actor)
     except tl.ConflictError as exc:
@@ -544,11 +555,10 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.info("chat=%s admin=%s undo %s %s", update.effective_chat.id, actor.user_id, result.action, what)
 
 
-async def source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    authorized = await _authorize(update, context)
-    if authorized is None:
-        return
-    ctx, actor = authorized
+@admin_command
+async def source(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, actor: tl.Actor
+) -> None:
     parts = _rest(update).split(maxsplit=2)
     if len(parts) < 2:
         await _reply(update, context, a("usage", usage="/source 16 https://… Akar, cited by his office"))
@@ -569,11 +579,10 @@ async def source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                                     source=source_html(added.source, "en")))
 
 
-async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    authorized = await _authorize(update, context)
-    if authorized is None:
-        return
-    ctx, _actor = authorized
+@admin_command
+async def history(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, _actor: tl.Actor
+) -> None:
     try:
         ref = tl.parse_ref(_rest(update).split()[0] if _rest(update) else "")
         items = await tl.history(ctx.services.database, ref)
@@ -593,11 +602,10 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 # --- /admins /negotiation ---------------------------------------------------------------------------
 
 
-async def admins(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    authorized = await _authorize(update, context)
-    if authorized is None:
-        return
-    ctx, actor = authorized
+@admin_command
+async def admins(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, actor: tl.Actor
+) -> None:
     database, settings = ctx.services.database, ctx.services.settings
     args = context.args or []
     try:
@@ -633,11 +641,10 @@ def _negotiation_needed(ctx: ChatContext) -> str:
     return a("negotiation_needed", keys=_keys(ctx))
 
 
-async def negotiation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    authorized = await _authorize(update, context)
-    if authorized is None:
-        return
-    ctx, actor = authorized
+@admin_command
+async def negotiation(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, actor: tl.Actor
+) -> None:
     rest = _rest(update)
     verb, _, value = rest.partition(" ")
     verb, value = verb.lower(), value.strip()
