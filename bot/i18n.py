@@ -92,6 +92,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "tr": "Bu bilgi tuttuğum zaman çizelgesinde kayıtlı değil; tahmin yürütmeden yanıtlayamam.",
         "ru": "Этого нет в хронологии, которую я веду, поэтому я не могу ответить, не гадая.",
     },
+    "decline_no_time": {
+        "en": "The time of day is not recorded, only the date: {title} — {date}.",
+        "tr": "Saati kayıtlı değil, yalnızca tarihi: {title} — {date}.",
+        "ru": "Время суток не записано, только дата: {title} — {date}.",
+    },
     "decline_no_match": {
         "en": "Sorry, I couldn't find that in the timeline I keep.",
         "tr": "Üzgünüm, bunu tuttuğum zaman çizelgesinde bulamadım.",

@@ -56,6 +56,9 @@ DESIGNATION = re.compile(r"(?<![\w-])([^\W\d_]{1,4})(?:-|‐)?(\d{1,4})(?![\w-])
 LOOKALIKE = str.maketrans("авсекмнорстух", "abcekmhopctyx")  # "М4" typed with a Cyrillic М
 MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
                                   "nov", "dec", "no", "nr", "no.", "km", "mi", "kg", "am", "pm", "h", "g", "x"})
+# A clock time asked for ("what time", "saat kaçta", "во сколько"): a fact dated to the day cannot say it.
+TIME_OF_DAY = re.compile(r"\b(what time|what hour|which hour|at what hour|time of day|o ?clock|saat ?kac\w*|hangi saat\w*|"
+                         r"saat ne zaman|saati ne|во сколько|в котором часу|в какое время|в какой час|во скольк\w+ час\w*)\b")
 DETAILS_ASKED = re.compile(r"\b(details?|specifics|parameters|ayrinti\w*|detay\w*|parametre\w*|детал\w*|параметр\w*)\b")
 # Who can be asked "what did X say" about: a person named, or a role.
 SPEAKERS = frozenset({"AKAR", "ERDOGAN", "PUTIN", "ASSAD", "MINISTER", "PRESIDENT", "OFFICIAL"})

@@ -99,8 +99,9 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
                     counted = {c for c in COUNTED_ACTIONS if "#" + c in terms}
                     if counted and not counted & q_concepts:
                         continue  # "how many troops are in Idlib": 60 were *killed*, not deployed
-                if has_quantity(sentence, quantity):
-                    score += 1.5
+                if not has_quantity(sentence, quantity):
+                    continue  # a how-many question is answered by a number: a sentence without one is none
+                score += 1.5
             if kind == "why" and has_reason(sentence):
                 score += 1.0
             if kind == "who" and has_name(sentence):

@@ -20,7 +20,7 @@ INTENTS = ("when", "where", "who", "how_many", "what", "why", "status", "next", 
 PRECEDENCE = ("how_long", "next", "when", "status", "latest", "how_many", "where", "who", "why", "what")
 
 _HARD_PREDICTION = {
-    "en": [r"\b(predict\w*|forecasts?|odds|likelihood|probability|chances?|likely|unlikely)\b",
+    "en": [r"\b(predict\w*|forecasts?|(?<!at )odds|likelihood|probability|chances?|likely|unlikely)\b",
            r"\bwhat (will|would|is going to|s going to) happen\b", r"\bwill there (be|ever be)\b",
            r"\b(next|coming) (year|decade)\b", r"\bin the (future|long run|years to come)\b",
            r"\b(do|would) you (think|expect|reckon|guess)\b", r"\byour (opinion|view|guess|prediction)\b",

@@ -64,7 +64,9 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "takes effect", "took effect", "taken effect", "come into force", "came into force", "enter into force",
                "entered into force", "go into effect", "went into effect", "first", "onset", "outset",
                "get going", "get underway", "get under way", "startin", "strat", "take hold", "took hold",
-               "taken hold", "takes hold", "kick in", "kicked in", "kicks in"],
+               "taken hold", "takes hold", "kick in", "kicked in", "kicks in", "break out", "breaks out", "broke out",
+               "broken out", "erupt", "erupts", "erupted", "flare up", "flared up", "set off", "sets off", "set out",
+               "sets out"],
         "tr": ["başla*", "başlı*", "başlangıç*", "yürürlüğe gir*", "yürürlüğe gire*", "ilk"],
         "ru": ["начн*", "начин*", "нача*", "старт*", "запуск*", "вступ* в силу", "вступил*", "первы*"],
     },
@@ -160,7 +162,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "WAR": {
         "en": ["war", "wars", "civil war", "conflict", "conflicts", "fighting", "hostilities", "warfare"],
-        "tr": ["savaş*", "iç savaş*", "çatışma*", "harp*"],
+        "tr": ["savaş*", "iç savaş*", "çatışma*", "harp", "harbi*", "harbe*", "harpte*"],
         "ru": ["войн*", "конфликт*", "боев*"],
     },
     "OFFENSIVE": {
@@ -196,7 +198,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "position", "posts", "outposts", "observation posts", "withdraw", "withdrawal", "withdrew", "pull out",
                "pullout", "retreat", "keep* position*", "hold* position*", "keep* their position*",
                "hold* their position*"],
-        "tr": ["kal*", "mevzi*", "konum*", "çekil*", "çekilme*", "gözlem nokta*", "üs*",
+        "tr": ["kala*", "kald*", "kalı*", "kalm*", "kalır*", "kalsın*", "kalac*", "kalaca*", "mevzi*", "konum*", "çekil*", "çekilme*", "gözlem nokta*", "üs", "üssü*", "üsse*", "üssün*", "üsler*",
                # keeping one's positions is staying put, not guarding ("mevzilerini koruyor")
                "mevzi* koru*", "konum* koru*", "mevzi* muhafaza*"],
         "ru": ["остал*", "остаю*", "остают*", "оставал*", "останут*", "остаться", "позици*", "вывод*", "отвод*", "отступ*", "уйд*", "уход*", "ушл*", "уйти",
@@ -400,9 +402,13 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ru": ["поддерж*", "союзник*", "сторон*", "покровит*", "на чьей", "за кого", "на стороне", "помога*", "помог*"],
     },
     "CONFRONTATION": {
-        "en": ["confrontation", "confront", "clash", "clashes", "brink", "tension", "tensions", "standoff"],
-        "tr": ["karşı karşıya*", "çatışma*", "gerginli*", "gerilim*", "eşiğ*"],
-        "ru": ["противостоя*", "конфронтац*", "столкнов*", "напряж*", "грань*"],
+        "en": ["confrontation", "confront", "clash", "clashes", "brink", "tension", "tensions", "standoff", "at odds",
+               "dispute", "disputes", "disagree", "disagreement", "disagreements", "rift", "friction", "feud",
+               "quarrel", "quarrelling", "falling out", "fell out", "fall out"],
+        "tr": ["karşı karşıya*", "çatışma*", "gerginli*", "gerilim*", "eşiğ*", "anlaşmazlı*", "ihtilaf*", "sürtüşme*",
+               "arası bozu*", "araları bozu*", "ters düş*", "karşı karşıya gel*"],
+        "ru": ["противостоя*", "конфронтац*", "столкнов*", "напряж*", "грань*", "разноглас*", "трени*", "рассор*",
+               "спор", "спора", "споры", "споров"],
     },
     "PRESENCE": {
         "en": ["presence", "advance", "advancing", "advanced", "expand", "expanding", "influence", "control", "further"],
@@ -412,7 +418,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "ESTABLISH": {
         "en": ["establish", "established", "establishing", "set up", "sets up", "setting up", "create", "created",
                "creates", "creating", "build", "built", "form", "formed"],
-        "tr": ["kur*", "oluştur*", "tesis*", "yaratıl*"],
+        "tr": ["kurul*", "kurma*", "kurdu*", "kurac*", "kurar*", "kurmu*", "kuruyor*", "oluştur*", "tesis*", "yaratıl*"],
         "ru": ["созда*", "устан*", "учред*", "сформир*", "организ*"],
     },
     "PEOPLE": {
@@ -428,7 +434,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "LINE": {
         "en": ["line", "front", "frontline", "front line", "contact", "line of contact"],
-        "tr": ["hat*", "cephe*", "temas*"],
+        "tr": ["hat", "hattı*", "hatt*", "hatla*", "cephe*", "temas*"],
         "ru": ["лини*", "фронт*", "соприкоснов*"],
     },
     "DEESCALATION": {
@@ -452,7 +458,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "WEEKDAY": {
         "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"],
-        "tr": ["pazartesi*", "salı*", "çarşamba*", "perşembe*", "cuma*", "cumartesi*", "pazar", "pazar günü*"],
+        "tr": ["pazartesi*", "salı", "salıya", "salıdan", "salı günü*", "çarşamba*", "perşembe*", "cuma*", "cumartesi*", "pazar", "pazar günü*"],
         "ru": ["понедельник*", "вторник*", "среда", "среду", "среды", "четверг*", "пятниц*", "суббот*", "воскресень*"],
     },
 }
@@ -504,7 +510,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bосталось (дней|времени)\b"],
     },
     "prediction": {
-        "en": [r"\b(predict|prediction|forecast|forecasts|odds|likelihood|probability|chances?|likely|unlikely|bet)\b",
+        "en": [r"\b(predict|prediction|forecast|forecasts|(?<!at )odds|likelihood|probability|chances?|likely|unlikely|bet)\b",
                r"\bwhat (will|would|is going to|s going to) happen\b", r"\bwill (there be|it|they|we|he|she)\b",
                r"\b(next|coming) (year|decade|month)\b", r"\bin the (future|long run|years to come)\b",
                r"\b(is|are) (it|they) going to\b", r"\bgoing to (happen|win|lose|collapse|fall|invade|attack)\b",

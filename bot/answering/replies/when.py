@@ -6,7 +6,7 @@ from datetime import datetime
 
 from bot.answering import compose as C
 from bot.answering.context import Candidate, Ctx, is_range
-from bot.answering.cues import STEP_FOR_CONCEPT
+from bot.answering.cues import STEP_FOR_CONCEPT, TIME_OF_DAY
 from bot.answering.declines import decline
 from bot.answering.evidence import best_source, quote_and_source, short
 from bot.answering.query import Query
@@ -36,6 +36,11 @@ def answer_when(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
         if item.when.ends_at is not None and "END" in q.concepts() and "START" not in q.concepts():
             when = When(item.when.ends_at, "day", item.when.timezone)
     parts = C.date_parts(when, status, ctx.now, lang, ctx.zone)
+    if when is not None and when.precision != "exact" and TIME_OF_DAY.search(q.folded):
+        # "what time do the patrols set off": only the day is known — say so, never a made-up hour
+        note = C.fill("decline_no_time", lang, title=title, date=parts["date"])
+        cited = (C.source_block(source, lang),) if source is not None else ()
+        return Answer(False, lang, q.intent.kind, (Block("note", note), *cited), ())
     if q.intent.kind == "how_long" and when is not None and when.starts_at is not None:
         key = "how_long_future" if when.starts_at > ctx.now else "how_long_past"
         headline = C.fill(key, lang, title=title, **parts)
