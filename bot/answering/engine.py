@@ -16,13 +16,13 @@ from __future__ import annotations
 import gc
 from datetime import UTC, datetime, timedelta
 
-from bot.answering.context import Ctx
+from bot.answering.context import Candidate, Ctx
 from bot.answering.cues import AFTER, AFTER_EVENT, BETWEEN, DAYS_ASKED, FIRST, LASTED, OR, URL
 from bot.answering.declines import decline, out_of_scope
 from bot.answering.docs import doc_key
 from bot.answering.doubt import doubt, focus_unsupported, scheduled_fact, topical_query
 from bot.answering.normalize import has_content
-from bot.answering.query import analyse
+from bot.answering.query import Query, analyse
 from bot.answering.rank import rerank
 from bot.answering.replies.dated import (
     answer_on_day,
@@ -167,9 +167,18 @@ class Answerer:
                 lasted = answer_lasted(self._store, ctx, rerank(self._store, ctx, rest, hits2))
             if lasted is not None:
                 return lasted
-        problem = doubt(self._store, q, cands[0])
-        if problem is None and focus_unsupported(self._store, q, cands[0]):
-            problem = "unrecorded"
+        problem = self._problem(q, cands[0])
+        if problem is not None:
+            # The best-scored fact may be about the place or topic but not what is asked ("the latest
+            # statement out of Ankara" ranks the Ankara talks first): a close runner-up that matches
+            # every word the best one does, and passes, answers instead.
+            top = cands[0]
+            for i, other in enumerate(cands[1:6], start=1):
+                if other.score >= 0.4 * top.score and other.mask & top.mask == top.mask \
+                        and self._problem(q, other) is None:
+                    cands = [other] + cands[:i] + cands[i + 1:]
+                    problem = None
+                    break
         if problem == "generic" and kind in ("what", "when", "status", "latest") and not q.unknown and q.intent.cues:
             return overview(self._store, ctx)
         if problem is not None:
@@ -194,6 +203,13 @@ class Answerer:
         if kind in ("when", "how_long"):
             return answer_when(self._store, ctx, cands)
         return answer_describe(self._store, ctx, cands)
+
+
+    def _problem(self, q: Query, cand: Candidate) -> str | None:
+        problem = doubt(self._store, q, cand)
+        if problem is None and focus_unsupported(self._store, q, cand):
+            problem = "unrecorded"
+        return problem
 
 
 def freeze_long_lived_objects() -> None:

@@ -198,7 +198,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "position", "posts", "outposts", "observation posts", "withdraw", "withdrawal", "withdrew", "pull out",
                "pullout", "retreat", "keep* position*", "hold* position*", "keep* their position*",
                "hold* their position*"],
-        "tr": ["kala*", "kald*", "kalı*", "kalm*", "kalır*", "kalsın*", "kalac*", "kalaca*", "mevzi*", "konum*", "çekil*", "çekilme*", "gözlem nokta*", "üs", "üssü*", "üsse*", "üssün*", "üsler*",
+        "tr": ["kala*", "kald*", "kalı*", "kalm*", "kalır*", "kalsın*", "kalac*", "kalaca*", "mevzi*", "konum*", "çekil*", "çekilme*", "gözlem nokta*", "üssü*", "üsse*", "üssün*", "üsler*",
                # keeping one's positions is staying put, not guarding ("mevzilerini koruyor")
                "mevzi* koru*", "konum* koru*", "mevzi* muhafaza*"],
         "ru": ["остал*", "остаю*", "остают*", "оставал*", "останут*", "остаться", "позици*", "вывод*", "отвод*", "отступ*", "уйд*", "уход*", "ушл*", "уйти",
@@ -498,6 +498,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bhow (long|much time) (is|are) (there|it|left) (until|till|before)\b",
                r"\b(days?|weeks?|time) (left|remaining|to go) (until|till|before)\b", r"\bcount ?down\b",
                r"\bhow many days (left|remain|until|till|before|to)\b", r"\bhow (long|soon) (un)?til\b",
+               r"\bhow long (has|have|had)\b(?=( \w+){1,6} been\b)",
                r"\bhow long ago\b", r"\bhow many (days|weeks|months|years) ago\b", r"\bhow soon\b",
                r"\bhow long (has it been|is it since|since)\b", r"\bhow many (days|weeks|months|years) (since|have passed)\b",
                r"\bhow (long|many days|many weeks|much time) (are|is) (there )?(left|remaining|to go)( until| till| before)?\b",
@@ -597,10 +598,13 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     },
     "who": {
         "en": [r"\bwho\b", r"\bwhom\b", r"\bwhose\b", r"\bwhich (official|minister|country|countries|side|sides|"
-               r"leader|leaders|president|party|parties)\b", r"\bby whom\b"],
-        "tr": [r"\bkim\w*\b", r"\bhangi (ulke|taraf|bakan|lider|yetkili)\w*\b"],
+               r"leader|leaders|president|party|parties)\b", r"\bby whom\b",
+               r"\b(what|which) (is|was|s) (his|her|their|\w+ s) (job|role|position|post|title|office|occupation)\b",
+               r"\b(job|position|post|title|occupation)\b"],
+        "tr": [r"\bkim\w*\b", r"\bhangi (ulke|taraf|bakan|lider|yetkili)\w*\b", r"\bgorev\w*( ne\w*)?\b",
+               r"\bunvan\w*( ne\w*)?\b", r"\bne is yap\w*", r"\bmakam\w*( ne\w*)?\b"],
         "ru": [r"\bкто\b", r"\bкого\b", r"\bкем\b", r"\bкому\b", r"\bчей\b", r"\bчья\b", r"\bчьи\b",
-               r"\bкакая страна\b", r"\bкакие страны\b"],
+               r"\bкакая страна\b", r"\bкакие страны\b", r"\bдолжност\w*\b", r"\bкто так(ой|ая|ие)\b"],
     },
     "why": {
         "en": [r"\bwhy\b", r"\breason\w*\b", r"\bwhat for\b", r"\bfor what\b", r"\bpurpose\b", r"\bwhat caused\b",

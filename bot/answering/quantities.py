@@ -42,7 +42,8 @@ def quantity_kind(q: Query) -> str:
     if "WIDTH" in concepts or SIZE_ASKED.search(q.folded):
         return "distance"  # "how big is the safe zone"
     if re.search(r"\b(days?|weeks?|months?|years?|gun|hafta|yil|sene|дней|дня|недел\w*|лет|год\w*|месяц\w*)\b", q.folded) \
-            or re.search(r"\bhow long\b|\bne kadar sur\w*|\bсколько (длил|продолжал)\w*", q.folded):
+            or re.search(r"\bhow long\b|\bhow much time\b|\bne kadar (sur\w*|zaman)|\bсколько (длил|продолжал)\w*|"
+                         r"\bсколько времени\b", q.folded):
         return "duration"
     return "count"
 

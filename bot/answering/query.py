@@ -198,6 +198,9 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str) -
     content = sum(1 for t, c in zip(tokens, clause_of) if c == question and not _is_stopword(t))
     if (sum(1 for c in clause_of if c == question) <= 2 or content == 0) and question - 1 in clauses:
         return set(clauses) - {question, question - 1}
+    if content <= 2 and question - 1 in asking:
+        # "where are the troops now? still in idlib?": a short follow-up question goes with the one before
+        return set(clauses) - {question, question - 1}
     return set(clauses) - {question}
 
 
@@ -212,6 +215,9 @@ _WEEKDAY_ASKED = {
     "ru": re.compile(r"(?i)\bв какой день недели\b|\bкакой день недели\b"),
 }
 _WHEN_WORD = {"en": " when ", "tr": " ne zaman ", "ru": " когда "}
+# Words quoted in a question ("when did Erdogan warn 'we will not hesitate'"): someone else's words
+# that identify a statement; one the stored text does not use is no sign the fact is missing.
+_QUOTED = re.compile(r"(?:(?<=\s)|^)[\"“«„‘'](?P<q>[^\"”»“’']{3,}?)[\"”»“’'](?=[\s,.!?;:)]|$)")
 
 
 def analyse(
@@ -229,6 +235,7 @@ def analyse(
     question = _TIME_ZONE.sub(" ", question)
     question = _WEEKDAY_ASKED[language].sub(_WHEN_WORD[language], question)
     capitalised = {fold(w.lower()) for w in _CAPITALISED.findall(question.strip())}
+    quoted = {t.fold for m in _QUOTED.finditer(question) for t in tokenize(m.group("q"), language)}
     tokens: list[Token] = []
     clause_of: list[int] = []
     for n, clause in enumerate(_CLAUSE.split(question)):
@@ -337,6 +344,8 @@ def analyse(
         if i in covered and not known:
             continue
         in_context = clause_of[i] in context_clauses
+        if not known and tok.fold in quoted:
+            continue
         if not known and concepts and not in_context:
             # A word the lexicon knows but no stored text says ("resume", "withdraw"): the timeline
             # records nothing about it.
