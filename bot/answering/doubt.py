@@ -55,7 +55,10 @@ def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
     if (q.intent.kind == "who" or NAME_ASKED.search(q.folded)) and q.unknown_actions:
         # "who led the delegation", "name of the Russian general": nothing stored says who
         return "unrecorded"
-    if max((w for w, m in zip(weights, matched) if m), default=0.0) < 0.45:
+    # Too generic to pick one fact ("what about turkey?") — unless the predicate of a status question
+    # ("withdrawing", "staying") is itself rare enough to say which fact is meant.
+    if max((max(w, g.weight if g.is_action and not g.context else 0.0)
+            for g, w, m in zip(groups, weights, matched) if m), default=0.0) < 0.45:
         return "generic"
     return None
 

@@ -646,7 +646,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         officially formally actually really
     """.split()),
     "tr": frozenset("""
-        ve ile de da ki mi mı mu mü mudur midir mıdır müdür bu şu o bir için gibi kadar daha en çok az ne neden
+        ve ile de da ki yoksa mi mı mu mü mudur midir mıdır müdür bu şu o bir için gibi kadar daha en çok az ne neden
         nasıl hangi kim kimin nerede nereye zaman ama fakat ya veya yada hem ise eğer diye olarak olan oldu olacak
         olur olmuş var yok değil evet hayır bana beni sana biz siz onlar şey şimdi bugün artık acaba lütfen
         merhaba selam tamam peki hakkında üzerine sonra önce ile yani bile sadece hala halen hâlâ mi? ediyor
@@ -730,8 +730,8 @@ OFF_TOPIC: dict[str, dict[str, list[str]]] = {
                "visa", "birthday", "gift", "diet", "weight", "health", "doctor", "medicine", "covid", "vaccine",
                "president of france", "moon", "mars", "planet", "dinosaur", "dinosaurs", "stars", "astrology",
                "lottery", "casino", "fashion", "clothes", "shoes", "hair", "tallest", "biggest country", "ocean"],
-        "tr": ["adın ne*", "nasılsın*", "aşk*", "sevgili*", "burç*", "film*", "dizi*", "şarkı*", "müzik*", "şiir*",
-               "ödev*", "çevirir*", "talimat*", "günlerden ne", "başkenti*", "tatil*", "otel*", "uçak bilet*", "bilet*", "vize*",
+        "tr": ["adın* ne*", "ismin* ne*", "nasılsın*", "aşk*", "sevgili*", "burç*", "film*", "dizi*", "şarkı*", "müzik*", "şiir*",
+               "ödev*", "çevirir*", "talimat*", "günlerden* ne*", "başkenti*", "tatil*", "otel*", "uçak bilet*", "bilet*", "vize*",
                "doğum gün*", "hediye*", "diyet*", "sağlık*", "doktor*", "ilaç*", "kedi*", "köpek*", "araba*", "telefon*",
                "gezegen*", "piyango*"],
         "ru": ["как тебя зовут", "кто ты", "как дела", "любов*", "девушк*", "гороскоп*", "фильм*", "кино", "сериал*",

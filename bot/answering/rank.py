@@ -90,7 +90,7 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
         for c in out:
             for sentence, terms, _origin in store.doc_sentences(c, q.language):
                 if has_reason(sentence) and any(g.hits(terms) for g in topic):
-                    c.score *= 1.5
+                    c.score *= 2.5
                     break
     out.sort(key=lambda c: (-c.score, c.doc))
     return out
