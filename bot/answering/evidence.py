@@ -8,7 +8,9 @@ from functools import lru_cache
 from bot.answering import compose as C
 from bot.answering.analyze import text_term_set
 from bot.answering.context import Candidate, Ctx, Item
-from bot.answering.cues import COUNTED_ACTIONS
+from bot.answering.cues import COUNTED_ACTIONS, SPEAKERS
+
+SPEAKER_WORDS = SPEAKERS | {"DEFENCE", "TURKEY", "RUSSIA"}
 from bot.answering.normalize import fold
 from bot.answering.quantities import has_quantity, quantity_kind
 from bot.answering.query import Query
@@ -67,8 +69,12 @@ def quote_and_source(source: SourceRef | None, lang: str, skip: str = "") -> lis
     return out
 
 
-def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_title: bool = False
-                  ) -> tuple[Candidate, str] | None:
+def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_title: bool = False,
+                  chosen: Candidate | None = None) -> tuple[Candidate, str] | None:
+    """The sentence (of the best of `cands`) that answers the question.
+
+    Called again with `chosen` set once a statement is picked for "what did X say about Y", to pick
+    within it the sentence about Y rather than the one naming X."""
     q = ctx.q
     kind = q.intent.kind
     groups = q.known_groups
@@ -79,16 +85,24 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
     entities = [g for g in groups if g.is_entity and g.weight > 0]
     # Per group, its terms' weights, computed once (not once per sentence).
     group_weights = [{term: store.index.idf(term) * w for term, w in g.terms} for g in groups]
+    said = kind == "what" and "SAY" in q_concepts and any(g.concepts & SPEAKER_WORDS for g in groups)
     for rank, cand in enumerate(cands):
         if cand.score < {"why": 0.3, "how_many": 0.5}.get(kind, 0.7) * top:
             continue
         doc_weight = (cand.score / top) ** (0.25 if kind == "why" else 0.5)
         titles = store.title_terms.get(cand.doc, frozenset())
+        weights_here = group_weights
+        if said and chosen is cand:
+            # "what did the defence minister say about the patrols": the citation names the speaker, so
+            # the sentence to show is the one about the patrols, not the one naming the minister
+            speaker = store.attribution_terms(cand.doc, cand.item)
+            weights_here = [{t: w * 0.3 for t, w in gw.items()} if (g.is_entity or g.concepts & SPEAKER_WORDS)
+                            and g.hits(speaker) else gw for g, gw in zip(groups, group_weights)]
         for order, (sentence, terms, origin) in enumerate(store.doc_sentences(cand, ctx.lang)):
             if exclude_title and origin == "title":
                 continue
             score = 0.0
-            for gw in group_weights:
+            for gw in weights_here:
                 common = terms.intersection(gw)
                 if common:
                     score += max(gw[t] for t in common)
@@ -116,4 +130,9 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
                 best = (score, -(rank * 100 + order), cand, sentence)
     if best is None:
         return None
-    return best[2], best[3]
+    picked = best[2]
+    if said and chosen is None and getattr(picked.item, "kind", "") == "statement":
+        again = best_sentence(store, ctx, [picked], exclude_title, chosen=picked)
+        if again is not None:
+            return again
+    return picked, best[3]

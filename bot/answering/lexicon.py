@@ -397,7 +397,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "ally", "allies", "opposing sides", "whom", "which side", "whose side", "what side", "side with",
                "sides with", "sided with", "siding with", "on the side of", "patron", "patrons",
                "proxy", "proxies", "arming", "prop up", "propping up", "propped up"],
-        "tr": ["destek*", "yanlı*", "taraf*", "müttefik*", "kimin yan*", "kimin saf*", "kimden yana", "kimi tutu*",
+        "tr": ["destek*", "yanlı*", "taraf*", "müttefik*", "hangi taraf*", "taraf* yanında*", "kimin yan*", "kimin saf*", "kimden yana", "kimi tutu*",
                "arka çık*", "arkasında*", "hamisi*"],
         "ru": ["поддерж*", "союзник*", "сторон*", "покровит*", "на чьей", "за кого", "на стороне", "помога*", "помог*"],
     },
@@ -411,9 +411,11 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "спор", "спора", "споры", "споров"],
     },
     "PRESENCE": {
-        "en": ["presence", "advance", "advancing", "advanced", "expand", "expanding", "influence", "control", "further"],
-        "tr": ["varlığ*", "varlık*", "nüfuz*", "kontrol*", "ilerlet*", "taşı*"],
-        "ru": ["присутств*", "продвиг*", "продвиж*", "влияни*", "контрол*"],
+        "en": ["presence", "advance", "advancing", "advanced", "expand", "expanding", "influence", "control", "further",
+               "gain", "gains", "advantage", "advantages", "benefit", "benefits", "benefited", "benefitted", "win for"],
+        "tr": ["varlığ*", "varlık*", "nüfuz*", "kontrol*", "ilerlet*", "taşı*", "işine yara*", "kazanç*", "kazanım*",
+               "avantaj*", "lehine*"],
+        "ru": ["присутств*", "продвиг*", "продвиж*", "влияни*", "контрол*", "выгод*", "преимуществ*", "выигр*"],
     },
     "ESTABLISH": {
         "en": ["establish", "established", "establishing", "set up", "sets up", "setting up", "create", "created",
@@ -629,6 +631,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         a an the is are was were be been being am do does did doing have has had having will would shall should can
+        seen seem seems seemed regarded considered viewed
         could may might must of to in on at by for with about as from into onto upon over under than then so such
         and or but if because while there here this that these those it its they them their he him his she her we
         us our you your i me my mine what when where who whom whose why how which any anything something some all

@@ -41,7 +41,8 @@ def quantity_kind(q: Query) -> str:
         return "any"  # "how big is the humanitarian crisis": any number gives its scale
     if "WIDTH" in concepts or SIZE_ASKED.search(q.folded):
         return "distance"  # "how big is the safe zone"
-    if re.search(r"\b(days?|weeks?|months?|years?|gun|hafta|yil|sene|дней|дня|недел\w*|лет|год\w*|месяц\w*)\b", q.folded) \
+    if re.search(r"\b(days?|weeks?|months?|years?|gun|hafta|yil|sene|дней|дня|недел\w*|лет|год\w*|месяц\w*)\b|"
+                 r"\bkac (gun|hafta|yil|sene|ay)\w*", q.folded) \
             or re.search(r"\bhow long\b|\bhow much time\b|\bne kadar (sur\w*|zaman)|\bсколько (длил|продолжал)\w*|"
                          r"\bсколько времени\b", q.folded):
         return "duration"
