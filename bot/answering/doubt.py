@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answering.context import Candidate, Ctx, is_range
 from bot.answering.cues import (
     ACTION_STRICT,
@@ -138,3 +140,18 @@ def scheduled_fact(ctx: Ctx, cand: Candidate) -> bool:
         return False
     starts = item.when.starts_at
     return item.status in ("scheduled", "postponed", "cancelled") or (starts is not None and starts > ctx.now)
+
+
+# "if", "bozulursa", "если": a condition, in a question or in what someone said.
+CONDITION = re.compile(r"\b(if|unless|in case|eger|если|в случае)\b|\b\w+(ursa|urse|irse|irsa|arsa|erse)\b", re.IGNORECASE)
+
+
+def conditional_on_record(store: FactStore, ctx: Ctx, cand: Candidate) -> bool:
+    """"What happens if the ceasefire is broken": answerable when a statement on record says what
+    would follow from that condition (Erdogan: stronger military action if it is broken)."""
+    item = cand.item
+    if not CONDITION.search(ctx.q.folded) or not isinstance(item, EventView) or item.kind != "statement" \
+            or cand.coverage < 0.75:
+        return False
+    said = store.doc_sentences(cand, ctx.lang) + store.doc_sentences(cand, "en")
+    return any(CONDITION.search(sentence) for sentence, _terms, _origin in said)

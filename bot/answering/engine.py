@@ -20,9 +20,9 @@ from bot.answering.context import Candidate, Ctx
 from bot.answering.cues import AFTER, AFTER_EVENT, BETWEEN, DAYS_ASKED, FIRST, LASTED, OR, URL
 from bot.answering.declines import decline, out_of_scope
 from bot.answering.docs import doc_key
-from bot.answering.doubt import doubt, focus_unsupported, scheduled_fact, topical_query
+from bot.answering.doubt import conditional_on_record, doubt, focus_unsupported, scheduled_fact, topical_query
 from bot.answering.normalize import has_content
-from bot.answering.query import Query, analyse
+from bot.answering.query import PREDICATE_CONCEPTS, Query, analyse
 from bot.answering.rank import rerank
 from bot.answering.replies.dated import (
     answer_on_day,
@@ -42,6 +42,10 @@ from bot.answering.replies.when import answer_when, corrected_premise, next_on_t
 from bot.answering.store import FactStore, same
 from bot.answering.types import Answer
 from bot.snapshot import EventView, PointView, TimelineSnapshot
+
+
+# What a yes/no question may ask that is a standing relation rather than a status with a history.
+RELATION_CONCEPTS = frozenset({"CONNECT", "SUPPORT", "ACCUSE", "CONFRONTATION", "PRESENCE", "WIDTH", "LENGTH", "LAW"})
 
 
 class Answerer:
@@ -185,7 +189,8 @@ class Answerer:
             key = "decline_unrecorded" if problem == "unrecorded" else "decline_no_match"
             return decline(self._store, ctx.lang, kind, key, negotiation_id,
                            closest=cands[:2] if problem == "unrecorded" else (), ctx=ctx)
-        if q.intent.prediction == "soft" and not scheduled_fact(ctx, cands[0]):
+        if q.intent.prediction == "soft" and not scheduled_fact(ctx, cands[0]) \
+                and not conditional_on_record(self._store, ctx, cands[0]):
             return decline(self._store, ctx.lang, "prediction", "decline_prediction", negotiation_id,
                            closest=cands[:1], ctx=ctx)
         if q.date_group is not None and kind in ("status", "why"):
@@ -194,6 +199,11 @@ class Answerer:
                 return corrected
         if kind == "next":
             return next_on_topic(self._store, ctx, cands)
+        if kind == "status" and q.intent.yes_no and not q.intent.cues and any(g.concepts & RELATION_CONCEPTS for g in groups) \
+                and not any(g.concepts & PREDICATE_CONCEPTS for g in groups):
+            # "does the M4 link east and west?", "is Turkey backing the rebels?": a relation, not a
+            # status that changes over time — the sentence that states it answers
+            return answer_describe(self._store, ctx, cands)
         if kind == "status" and q.intent.yes_no:
             step_answer = yes_no_step(self._store, ctx, cands)
             if step_answer is not None:

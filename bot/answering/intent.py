@@ -24,18 +24,18 @@ _HARD_PREDICTION = {
            r"\bwhat (will|would|is going to|s going to) happen\b", r"\bwill there (be|ever be)\b",
            r"\b(next|coming) (year|decade)\b", r"\bin the (future|long run|years to come)\b",
            r"\b(do|would) you (think|expect|reckon|guess)\b", r"\byour (opinion|view|guess|prediction)\b",
-           r"\bwhat happens (after|if)\b", r"\bwho will win\b", r"\bwho is going to win\b",
+           r"\bwhat happens after\b", r"\bwho will win\b", r"\bwho is going to win\b",
            r"\bshould (turkey|russia|they|we)\b", r"\bwill .{0,40}\b(go to war|win|lose|invade|collapse)\b",
            r"\b(is|are) .{0,30}going to (win|lose|invade|collapse|attack|war|survive|last|hold|fail|succeed|end)\b",
            r"\bwill .{0,50}\b(last|survive|hold up|succeed|fail|break down|fall apart|escalate|attack|retaliate)\b",
            r"\b(can|could|might|may) .{0,40}\b(last|survive|hold up|succeed|fail|collapse|fall apart|escalate)\b",
            r"\b(do|did) you (reckon|think|believe|expect)\b", r"\b(by|until|till) (the )?(summer|spring|autumn|fall|winter|end of the year)\b",
            r"\bactually happen\b", r"\bgoing to happen\b"],
-    "tr": [r"\b(tahmin|ihtimal|olasilik|olasi|muhtemel)\w*", r"(?<!sonra )(?<!ardindan )\bne olacak\b", r"\bgelecek yil\w*\b",
+    "tr": [r"\b(tahmin|ihtimal|olasilik|olasi|muhtemel)\w*", r"(?<!sonra )(?<!ardindan )(?<!rsa )(?<!rse )\bne olacak\b", r"\bgelecek yil\w*\b",
            r"\bsence\b", r"\bsizce\b", r"\bkim kazan\w*\b", r"\bsavas (cikar|cikacak|olur|olacak)\w*\b",
            r"\bileride\b", r"\bgelecekte\b", r"\b(kalici|uzun sure\w*|uzun soluklu)\b.{0,20}\b(olur|olacak|surer|surecek)\w*",
            r"\b(sizce|bence|acaba) .{0,40}(acak|ecek|ir|ar|er|ur)\w* ?(mi|mu)\b"],
-    "ru": [r"\b(прогноз|вероятн|шанс|предскаж|предсказ)\w*", r"\bчто будет\b(?! \d)(?! (дальше|потом|после этого)\b)", r"\bв следующем году\b",
+    "ru": [r"\b(прогноз|вероятн|шанс|предскаж|предсказ)\w*", r"\bчто будет\b(?! \d)(?! (дальше|потом|после этого|если)\b)", r"\bв следующем году\b",
            r"\bкак (ты |вы )?думае\w*\b", r"\bв будущем\b", r"\bкто победит\b", r"\bпо-вашему\b",
            r"\bпо вашему\b", r"\bбудет ли война\b", r"\bначнется ли война\b", r"\bли война\b",
            r"\bкак (ты |вы )?счита\w*\b", r"\bдо (лета|весны|осени|зимы|конца года)\b", r"\bкогда закончится война\b",
@@ -43,11 +43,12 @@ _HARD_PREDICTION = {
 }
 # A yes/no question about the future: answerable only when the schedule holds the fact.
 _SOFT_PREDICTION = {
-    "en": [r"(^|\b(and|but|so|if|whether)\s)(will|would|is .{0,40} going to|are .{0,40} going to)\b",
+    # "what happens if the ceasefire is broken": answerable when someone on record said what would
+    "en": [r"\bwhat (happens|will happen|would happen|is going to happen) if\b",r"(^|\b(and|but|so|if|whether)\s)(will|would|is .{0,40} going to|are .{0,40} going to)\b",
            r"^(do you think|can we expect)\b"],
-    "tr": [r"\b\w+(acak|ecek|acaklar|ecekler) ?(mi|mu|mı|mü)\w*\b", r"\b(?!(var|bir|kadar|yeter|gerekir|mi|mu)\b)\w+(ir|ar|er|ur)(lar|ler)? ?(mi|mu)\b",
+    "tr": [r"\b\w+(ursa|urse|irse|irsa|arsa|erse) ne (olur|olacak)\b", r"\b\w+(acak|ecek|acaklar|ecekler) ?(mi|mu|mı|mü)\w*\b", r"\b(?!(var|bir|kadar|yeter|gerekir|mi|mu)\b)\w+(ir|ar|er|ur)(lar|ler)? ?(mi|mu)\b",
            r"\b\w+(abilir|ebilir|abilecek|ebilecek)\w* ?(mi|mu)\w*\b"],
-    "ru": [r"\bбудет ли\b", r"\bбудут ли\b", r"\b\w+(нет|нут)(?:ся)? ли\b", r"\bли .{0,30}\b(будет|будут)\b"],
+    "ru": [r"\bчто (будет|произойд[её]т|случится),? если\b", r"\bбудет ли\b", r"\bбудут ли\b", r"\b\w+(нет|нут)(?:ся)? ли\b", r"\bли .{0,30}\b(будет|будут)\b"],
 }
 
 # Russian perfective verbs have no present tense: a prefixed non-past form ("выведет", "уйдёт",

@@ -619,11 +619,13 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     },
     "what": {
         "en": [r"\bwhat\b", r"\bwhich\b", r"\btell me\b", r"\bexplain\b", r"\bdescribe\b", r"\bdetails?\b",
-               r"\bterms\b", r"\binclude\b", r"\binvolve\b"],
-        "tr": [r"\bne\b", r"\bnedir\b", r"\bneler\w*\b", r"\bnelerdir\b", r"\bhangi\b", r"\banlat\w*\b", r"\bne dedi\w*\b",
+               r"\bterms\b", r"\binclude\b", r"\binvolve\b",
+               r"\b(official|full|formal|exact|proper) (name|title)\b", r"\bwhat (is|was) it called\b"],
+        "tr": [r"\b(resmi|tam) (adi|ismi)\b", r"\bne\b", r"\bnedir\b", r"\bneler\w*\b", r"\bnelerdir\b", r"\bhangi\b", r"\banlat\w*\b", r"\bne dedi\w*\b",
                r"\bnasil\b", r"\bicerig\w*\b", r"\bneyi\b", r"\bneydi\b"],
         "ru": [r"\bчто\b", r"\bкакие\b", r"\bкакой\b", r"\bкакая\b", r"\bрасскажи\w*\b", r"\bо ч[её]м\b", r"\bкак\b",
-               r"\bобъясни\w*\b", r"\bподробн\w*\b"],
+               r"\bобъясни\w*\b", r"\bподробн\w*\b", r"\b(официальн\w*|полн\w*|точн\w*) (название|наименование)\b",
+               r"\bкак (он |она |оно )?называ\w*\b"],
     },
 }
 
