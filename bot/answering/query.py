@@ -44,7 +44,8 @@ _RU_PAST = re.compile(r"^[а-яё]{3,}(ла|ло|ли|лся|лась|лось|�
 _SHORTHAND = {fold(k): v for k, v in lexicon.SHORTHAND.items()}
 _MONTH = re.compile(r"^MONTH(\d+)$")
 # Where a long message splits into clauses: the clause holding the question is what is asked.
-_CLAUSE = re.compile(r"[.;:!?…]+\s+|\s[-–—]+\s|\n+")
+_CLAUSE = re.compile(r"[.;:!?…]+\s+|\s[-–—]+\s|\n+|,\s+(?=(?:so |then |but )?(?:why|when|what|how|where|who|which)\b)",
+                     re.IGNORECASE)
 _PRECISE_INTENTS = frozenset(intent_mod.PRECEDENCE) - {"what"}
 _BOT_META = {lang: re.compile("|".join(f"(?:{p})" for p in patterns)) for lang, patterns in lexicon.BOT_META.items()}
 # A capitalised word inside a sentence: a name ("what did Lavrov say"), unless the text knows it.
