@@ -146,14 +146,16 @@ class InvertedIndex:
         merged.sort(key=lambda x: len(x[0]))
         scores: dict[int, list[float]] = {}
         totals: dict[int, float] = {}
+        rows_from: list[tuple[dict[int, float], int]] = []  # per-group scores, for rows built only for the best
         ngroups = len(groups)
         if allowed is not None and len(allowed) <= 10 * self.CANDIDATES:
             # A question scoped to one negotiation: score its own documents directly.
+            gets = [m.get for m, _gi in merged]
             for doc in allowed:
-                row, total = _score_row(doc, merged, ngroups)
+                total = sum([g(doc, 0.0) for g in gets])
                 if total:
-                    scores[doc] = row
                     totals[doc] = total
+            rows_from = merged
             merged = []
         elif len(merged[0][0]) > self.CANDIDATES:
             # Even the rarest word is common: start from the documents that have the two rarest words
@@ -182,8 +184,10 @@ class InvertedIndex:
             seed |= tops
             if allowed is not None:
                 seed &= allowed
+            gets = [m.get for m, _gi in merged]
             for doc in seed:
-                scores[doc], totals[doc] = _score_row(doc, merged, ngroups)
+                totals[doc] = sum([g(doc, 0.0) for g in gets])
+            rows_from = merged
             merged = []
         for m, gi in merged:
             if len(totals) > self.CANDIDATES:
@@ -210,7 +214,7 @@ class InvertedIndex:
         best = heapq.nlargest(limit, totals.items(), key=lambda kv: (kv[1], -kv[0]))
         hits = []
         for doc, total in best:
-            row = scores[doc]
+            row = scores.get(doc) or _score_row(doc, rows_from, ngroups)[0]
             mask = 0
             for i, s in enumerate(row):
                 if s > 0:
