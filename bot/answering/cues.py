@@ -17,6 +17,10 @@ STEP_FOR_CONCEPT = {
 # What a count in a sentence is bound to: 60 troops *killed*, a million people *displaced*.
 COUNTED_ACTIONS = frozenset({"KILL", "DISPLACE"})
 ROLE_CONCEPTS = frozenset({"MINISTER", "PRESIDENT"})
+# "were there casualties / violations?": the thing whose existence is asked is the topic, not a predicate.
+EXISTENTIAL = re.compile(r"\b(is|are|was|were|has|have|had) there( been)?\b|\bany (casualt|deaths|violation|losses)|"
+                         r"\b(var mi|var mıydı|olmus mu|oldu mu)\b|\bбыли ли\b|\bесть ли\b")
+COUNTED_NOUNS = frozenset({"KILL", "DISPLACE"})
 # Kinds of question whose focus word must be stated by the fact that answers them.
 FOCUS_KINDS = frozenset({"what", "how_many", "where"})
 # Concepts so broad that matching them says little: the asked word itself must be in the fact.
@@ -64,7 +68,7 @@ DETAILS_ASKED = re.compile(r"\b(details?|specifics|parameters|ayrinti\w*|detay\w
 SPEAKERS = frozenset({"AKAR", "ERDOGAN", "PUTIN", "ASSAD", "MINISTER", "PRESIDENT", "OFFICIAL"})
 COUNTRY_CONCEPTS = frozenset({"TURKEY", "RUSSIA", "SYRIA"})
 DEADLINE_ASKED = re.compile(
-    r"\b(by|until|till) when\b|\b(have|has|had) to\b|\bsupposed to\b|\bdue\b|\bdeadline\b|\btime limit\b|"
+    r"\b(by|until|till) when\b|\b(have|has|had) to\b|\b(supposed|meant|required|expected) to\b|\bdue\b|\bdeadline\b|\btime limit\b|"
     r"\bkadar\b|\bson tarih\w*|\bsure\w*|\bmuhlet\w*|\bдо какого\b|\bсрок\w*|\bдолжн\w*|\bдедлайн\w*")
 
 

@@ -108,6 +108,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "en": ["agree", "agreed", "agrees", "agreement", "agreements", "deal", "deals", "accord", "accords", "pact",
                "protocol", "memorandum", "treaty", "sign", "signed", "signing", "settle", "settled", "consensus",
                "understanding", "arrangement", "arrangements", "agreemnt", "agrement", "conclude", "concluded", "struck",
+               "sort out", "sorted out", "sorting out", "work out", "worked out", "working out", "hammer out",
+               "hammered out", "iron out", "ironed out", "thrash out", "thrashed out", "nail down", "nailed down",
                "strike a deal", "reach agreement", "reached agreement", "accept", "accepted", "accepts",
                "agreement reached", "agreement was reached", "deal reached", "deal was reached", "reach* * agreement",
                "reach* * deal", "reach* a deal", "reach* an agreement",
@@ -571,7 +573,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     "when": {
         "en": [r"\bwhen\b", r"\bwhat (date|day|time|month|year)\b", r"\bwhich (date|day|month|year)\b", r"\bdates?\b",
                r"\bon what\b", r"\bwhat time\b", r"\btiming\b", r"\bhow long ago\b", r"\bsince when\b",
-               r"\bstart date\b", r"\bkick ?off\b"],
+               r"\bstart date\b", r"\bkick ?off\b", r"\bsince\s*\??$"],
         "tr": [r"\bne zaman\w*\b", r"\bhangi (gun|tarih|ay|yil)\w*\b", r"\btarih\w*\b", r"\bayin kac\w*\b",
                r"\bsaat kac\w*\b", r"\bne vakit\b", r"\bkacinda\b", r"\bgunu\b", r"\bnezaman\b",
                r"\b\w*(digi|dugu|tigi|tugu|dikleri|duklari|tikleri|tuklari) (gun|tarih|zaman|saat|an)\w*\b"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.answering.analyze import text_term_set
 from bot.answering.context import Candidate, Ctx, Item, is_range
-from bot.answering.cues import ACTION_STRICT, SPEAKERS, asks_deadline
+from bot.answering.cues import ACTION_STRICT, COUNTED_NOUNS, EXISTENTIAL, SPEAKERS, asks_deadline
 from bot.answering.evidence import has_reason
 from bot.answering.index import Hit
 from bot.answering.query import ACTION_CONCEPTS, PREDICATE_CONCEPTS, Group, Query
@@ -104,8 +104,11 @@ def coverage_weights(q: Query, groups: list[Group]) -> list[float]:
     # "where does the route END", "who will PATROL": the place or person is asked, the action is context
     descriptive = kind in ("where", "who") and any(not g.is_action for g in groups)
     out = []
+    existential = status and bool(EXISTENTIAL.search(q.folded))
     for g in groups:
-        if status and g.concepts & PREDICATE_CONCEPTS and not g.is_entity:
+        if existential and g.concepts & COUNTED_NOUNS:
+            out.append(g.weight)  # "were there casualties": the casualties are what is asked about
+        elif status and g.concepts & PREDICATE_CONCEPTS and not g.is_entity:
             out.append(0.0)
         elif descriptive and g.is_action:
             out.append(g.weight * 0.3)  # "where does the route END": the route is what is asked about
