@@ -46,6 +46,8 @@ TEXTS: dict[str, dict[str, str]] = {
                    "ru": "• {title}: {status} с {date}."},
     "said_by": {"en": "{who}: “{quote}”", "tr": "{who}: “{quote}”", "ru": "{who}: «{quote}»"},
     "on_date": {"en": "On {date}", "tr": "{date} tarihinde", "ru": "{date}"},
+    "nothing_on_day": {"en": "Nothing is recorded for {date}.", "tr": "{date} için kayıtlı bir şey yok.",
+                       "ru": "На {date} ничего не записано."},
     "day_events": {"en": "Also on that day:", "tr": "Aynı gün:", "ru": "В тот же день:"},
     "yes_step": {"en": "Yes — {date}: {text} ({status}).", "tr": "Evet — {date}: {text} ({status}).",
                  "ru": "Да — {date}: {text} ({status})."},

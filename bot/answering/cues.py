@@ -63,6 +63,16 @@ MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul"
 # A clock time asked for ("what time", "saat kaçta", "во сколько"): a fact dated to the day cannot say it.
 TIME_OF_DAY = re.compile(r"\b(what time|what hour|which hour|at what hour|time of day|o ?clock|saat ?kac\w*|hangi saat\w*|"
                          r"saat ne zaman|saati ne|во сколько|в котором часу|в какое время|в какой час|во скольк\w+ час\w*)\b")
+# "tl;dr", "özetle", "вкратце": the whole story in brief (the negotiation's overview).
+SUMMARY = re.compile(r"\b(tl ?dr|tldr|summary|summarise|summarize|sum up|sum it up|recap|overview|in a nutshell|"
+                     r"nutshell|bottom line|big picture|gist|ozet\w*|kisaca|kisaca anlat\w*|кратко|вкратце|резюме|"
+                     r"в двух словах|суть)\b")
+# "tomorrow", "yarın", "вчера": a day relative to the reader's today.
+RELATIVE_DAY = {
+    0: re.compile(r"\b(today|tonight|this evening|bugun|bu aksam|сегодня|сегодняшн\w*)\b"),
+    1: re.compile(r"\b(tomorrow|tmrw|tmr|yarin|завтра|завтрашн\w*)\b"),
+    -1: re.compile(r"\b(yesterday|dun|вчера|вчерашн\w*)\b"),
+}
 DETAILS_ASKED = re.compile(r"\b(details?|specifics|parameters|ayrinti\w*|detay\w*|parametre\w*|детал\w*|параметр\w*)\b")
 # Who can be asked "what did X say" about: a person named, or a role.
 SPEAKERS = frozenset({"AKAR", "ERDOGAN", "PUTIN", "ASSAD", "MINISTER", "PRESIDENT", "OFFICIAL"})

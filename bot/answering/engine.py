@@ -13,11 +13,13 @@ replies by kind of question (`replies/`).
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import re
 from datetime import UTC, datetime, timedelta
 
 from bot.answering.context import Candidate, Ctx
-from bot.answering.cues import AFTER, AFTER_EVENT, BETWEEN, DAYS_ASKED, FIRST, LASTED, OR, URL
+from bot.answering.cues import AFTER, AFTER_EVENT, BETWEEN, DAYS_ASKED, FIRST, LASTED, OR, RELATIVE_DAY, SUMMARY, URL
 from bot.answering.declines import decline, out_of_scope
 from bot.answering.docs import doc_key
 from bot.answering.doubt import conditional_on_record, doubt, focus_unsupported, scheduled_fact, topical_query
@@ -26,6 +28,7 @@ from bot.answering.query import PREDICATE_CONCEPTS, Query, analyse
 from bot.answering.rank import rerank
 from bot.answering.replies.dated import (
     answer_on_day,
+    answer_relative_day,
     date_only,
     next_or_latest,
     overview,
@@ -107,6 +110,30 @@ class Answerer:
         if now.tzinfo is None:
             now = now.replace(tzinfo=UTC)
         question = URL.sub(" ", question)
+        parts = COMPOUND.split(question, maxsplit=1)
+        if len(parts) == 2 and len(parts[0].split()) >= 3 and all(has_content(p) for p in parts):
+            # "when was the ceasefire agreed and when did it start": two questions, two answers
+            kw = dict(now=now, language=language, reader_zone=reader_zone, negotiation_id=negotiation_id)
+            first = self._answer_one(parts[0], **kw)
+            second_q = parts[1]
+            if PRONOUN.search(second_q):
+                # "... and when did IT start": the second question is about the first one's topic
+                q1 = analyse(parts[0], index=self._store.index, speller=self._store.speller, fallback_language=language)
+                second_q += " " + " ".join(g.word for g in q1.known_groups if not g.is_action and not g.context)
+            second = self._answer_one(second_q, **kw)
+            return combine(first, second)
+        return self._answer_one(question, now=now, language=language, reader_zone=reader_zone,
+                                negotiation_id=negotiation_id)
+
+    def _answer_one(
+        self,
+        question: str,
+        *,
+        now: datetime,
+        language: str | None,
+        reader_zone: str,
+        negotiation_id: int | None,
+    ) -> Answer:
         if not has_content(question):
             lang = language if language in ("en", "tr", "ru") else "en"
             return decline(self._store, lang, "empty", "decline_empty", negotiation_id)
@@ -124,6 +151,15 @@ class Answerer:
             spanned = answer_days_between(self._store, ctx, between.group("a"), between.group("b"), language, allowed)
             if spanned is not None:
                 return spanned
+        if SUMMARY.search(q.folded) and not any(g.known and not g.context and not g.is_entity and g.idf >= 0.45
+                                                for g in groups):
+            # "tl;dr of the whole idlib thing?": the negotiation in brief, with its key dates
+            return overview(self._store, ctx)
+        relative = next((off for off, rx in RELATIVE_DAY.items() if rx.search(q.folded)), None)
+        if relative is not None and not any(g.known and not g.context and g.idf >= 0.45 for g in groups) \
+                and q.intent.kind in ("what", "status", "next", "when") and "latest" not in q.intent.cues:
+            # "is anything happening tomorrow?": that day in the reader's zone, whatever is on it
+            return answer_relative_day(self._store, ctx, relative)
         day_term = date_only(self._store, q)
         if day_term is not None and q.intent.kind in ("what", "status", "latest", "when"):
             on_day = answer_on_day(self._store, ctx, day_term, allowed)
@@ -220,6 +256,24 @@ class Answerer:
         if problem is None and focus_unsupported(self._store, q, cand):
             problem = "unrecorded"
         return problem
+
+
+# "... and when did it start", "... ve ne zaman başladı", "... и когда началось": a second question.
+COMPOUND = re.compile(r"[,;]?\s+(?:and|also|ve|и|а)\s+(?=(?:when|where|who|what|how|why|ne zaman|nerede|kim|neden|"
+                      r"когда|где|кто|почему|сколько)\b)", re.IGNORECASE)
+PRONOUN = re.compile(r"\b(it|they|them|this|that|these|those|bu|onlar|они|оно|он|она|это)\b", re.IGNORECASE)
+
+
+def combine(first: Answer, second: Answer) -> Answer:
+    """Two answers as one reply: both when both answered, else the one that did (or the first decline)."""
+    if first.answered and second.answered:
+        if first.matches[:1] == second.matches[:1]:
+            return first
+        return dataclasses.replace(first, blocks=first.blocks + second.blocks,
+                                   matches=first.matches + tuple(m for m in second.matches if m not in first.matches))
+    if second.answered:
+        return second
+    return first
 
 
 def freeze_long_lived_objects() -> None:

@@ -45,11 +45,15 @@ def detect(question: str, fallback: str | None = None) -> str:
         cyr = len(_CYRILLIC.findall(question))
         if cyr >= latin or cyr >= 3:
             return "ru"
-    if _TURKISH_LETTERS.search(question):
-        return "tr"
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", question.lower().replace("i̇", "i"))]
     tr_hits = sum(1 for w in words if w in _TR_WORDS)
     en_hits = sum(1 for w in words if w in _EN_WORDS)
+    if _TURKISH_LETTERS.search(question):
+        # Turkish letters are strong evidence — unless they only spell a name ("Erdoğan") in a
+        # sentence of English function words ("what day did Erdoğan warn ... if the truce is broken")
+        if en_hits >= 4 and tr_hits == 0:
+            return "en"
+        return "tr"
     if _SOFT_TURKISH_LETTERS.search(question):
         tr_hits += 1
     if tr_hits > en_hits:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from datetime import UTC, datetime
+import dataclasses
+from bisect import bisect_left, bisect_right
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.answering import compose as C
 from bot.answering.context import Ctx
@@ -13,7 +15,7 @@ from bot.answering.query import Query
 from bot.answering.store import FactStore
 from bot.answering.types import Answer, Block
 from bot.i18n import t
-from bot.snapshot import EventView
+from bot.snapshot import EventView, When
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -116,11 +118,37 @@ def date_only(store: FactStore, q: Query) -> str | None:
 
 def answer_on_day(store: FactStore, ctx: Ctx, term: str, allowed: set[int] | None) -> Answer | None:
     """"What happened on 12 March?": that day's events, the day's own ones before longer spans."""
-    lang, now = ctx.lang, ctx.now
     docs = [d for d in store.index.postings.get(term, {}) if d % 2 == 0 and (allowed is None or d in allowed)]
     events = [e for e in (store.events.get(d // 2) for d in docs) if e is not None]
     if not events:
         return None
+    return _day_reply(store, ctx, events)
+
+
+def answer_relative_day(store: FactStore, ctx: Ctx, offset: int) -> Answer:
+    """"Is anything happening tomorrow?", "что вчера было?": the events of that day in the reader's
+    zone; if none, say so and give the next key date (or the latest one, for a past day)."""
+    lang, now = ctx.lang, ctx.now
+    day = (now.astimezone(ZoneInfo(ctx.zone)) + timedelta(days=offset)).date()
+    starts, events = store.events_sorted(ctx.negotiation_id)
+    lo = bisect_left(starts, datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp() - 2 * 86400)
+    hi = bisect_right(starts, datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp() + 3 * 86400)
+    wanted = day.isoformat()
+    on_day = [e for e in events[lo:hi] if e.when.precision in ("day", "exact")
+              and C.iso_date(e.when) == wanted]
+    if on_day:
+        return _day_reply(store, ctx, on_day)
+    label = C.format_when(When(datetime(day.year, day.month, day.day, 12, tzinfo=UTC), "day", "UTC"), lang, "UTC")
+    nothing = Block("note", t("nothing_on_day", lang, date=label))
+    if offset >= 0:
+        reply = next_or_latest(store, ctx, "next")
+    else:
+        reply = next_or_latest(store, ctx, "latest")
+    return dataclasses.replace(reply, blocks=(nothing,) + reply.blocks)
+
+
+def _day_reply(store: FactStore, ctx: Ctx, events: list[EventView]) -> Answer:
+    lang, now = ctx.lang, ctx.now
     order = {"agreement": 0, "milestone": 0, "statement": 1, "session": 1, "talks": 2, "deadline": 2,
              "incident": 3, "background": 4}
     events.sort(key=lambda e: (e.when.ends_at is not None, order.get(e.kind, 3), e.id))
