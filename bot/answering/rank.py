@@ -105,7 +105,8 @@ def coverage_weights(q: Query, groups: list[Group]) -> list[float]:
     descriptive = kind in ("where", "who") and any(not g.is_action for g in groups)
     out = []
     existential = status and bool(EXISTENTIAL.search(q.folded))
-    if status and groups and all(g.concepts & PREDICATE_CONCEPTS and not g.is_entity for g in groups):
+    if status and groups and not q.unknown and all(g.concepts & PREDICATE_CONCEPTS and not g.is_entity
+                                                   and not g.corrected for g in groups):
         # "is the deal done?": nothing but the predicate was asked, so it names the topic too
         return [g.weight for g in groups]
     for g in groups:
