@@ -23,6 +23,8 @@ from bot.snapshot import EventView
 def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
     """Why the best fact might not answer the question: None, "no_match", "unrecorded", "generic"."""
     groups = q.known_groups
+    if q.unknown_numbers:
+        return "unrecorded"  # "the airstrike that killed 33 soldiers": no stored text gives that number
     weights = coverage_weights(q, groups)
     unknown = len(q.unknown)
     matched = [bool(best.mask >> i & 1) for i in range(len(groups))]

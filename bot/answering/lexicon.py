@@ -108,7 +108,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "en": ["agree", "agreed", "agrees", "agreement", "agreements", "deal", "deals", "accord", "accords", "pact",
                "protocol", "memorandum", "treaty", "sign", "signed", "signing", "settle", "settled", "consensus",
                "understanding", "arrangement", "arrangements", "agreemnt", "agrement", "conclude", "concluded", "struck",
-               "sort out", "sorted out", "sorting out", "work out", "worked out", "working out", "hammer out",
+               "sort out", "sorted out", "sorting out", "sorted", "work out", "worked out", "working out", "hammer out",
                "hammered out", "iron out", "ironed out", "thrash out", "thrashed out", "nail down", "nailed down",
                "strike a deal", "reach agreement", "reached agreement", "accept", "accepted", "accepts",
                "agreement reached", "agreement was reached", "deal reached", "deal was reached", "reach* * agreement",
@@ -122,10 +122,11 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "TALKS": {
         "en": ["talks", "talk", "negotiation", "negotiations", "negotiate", "negotiated", "negotiating", "discussion",
                "discussions", "discuss", "discussed", "discussing", "meeting", "meetings", "met", "meet", "summit",
-               "consultations", "round", "session", "sessions", "conference", "negotations", "negociations"],
+               "consultations", "round", "session", "sessions", "conference", "negotations", "negociations",
+               "at the table", "negotiating table", "around the table", "sit down", "sat down", "sitting down"],
         "tr": ["görüşme*", "görüşül*", "görüştü*", "görüşüyor*", "müzakere*", "toplantı*", "zirve*", "istişare*",
-               "oturum*", "konuş*", "buluş*"],
-        "ru": ["переговор*", "встреч*", "встрет*", "саммит*", "консультац*", "обсужд*", "обсуди*", "раунд*", "сесси*", "совещан*"],
+               "oturum*", "konuş*", "buluş*", "masaya otur*", "masada*"],
+        "ru": ["переговор*", "встреч*", "встрет*", "саммит*", "за столом*", "консультац*", "обсужд*", "обсуди*", "раунд*", "сесси*", "совещан*"],
     },
     "DELEGATION": {
         "en": ["delegation", "delegations", "delegates", "envoy", "envoys", "team", "officials", "mission"],
@@ -210,9 +211,11 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "en": ["accuse", "accused", "accuses", "accusing", "accusation", "accusations", "complain", "complained",
                "complaint", "complaints", "blame", "blamed", "criticise", "criticised", "criticize", "criticized",
                "condemn", "condemned", "allege", "alleged", "beef", "grievance", "grievances",
-               "gripe", "gripes", "charge", "charges", "problem with", "issue with", "issues with", "beef with"],
-        "tr": ["suçla*", "şikayet*", "şikâyet*", "eleştir*", "kına*", "itham*"],
-        "ru": ["обвин*", "жалова*", "жалоб*", "критик*", "осуди*", "осужд*", "упрек*", "упрёк*", "претензи*"],
+               "gripe", "gripes", "charge", "charges", "problem with", "issue with", "issues with", "beef with",
+               "angry", "anger", "angered", "upset", "furious", "irritated", "annoyed", "unhappy", "displeased"],
+        "tr": ["suçla*", "şikayet*", "şikâyet*", "eleştir*", "kına*", "itham*", "kızgın*", "öfke*", "rahatsız*"],
+        "ru": ["обвин*", "жалова*", "жалоб*", "критик*", "осуди*", "осужд*", "упрек*", "упрёк*", "претензи*",
+               "злит*", "зол", "злы", "недоволь*", "раздраж*", "возмущ*"],
     },
     "RESUME": {
         "en": ["resume", "resumed", "resumes", "resumption", "restart", "restarted", "reconvene", "reconvened",
@@ -635,7 +638,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         a an the is are was were be been being am do does did doing have has had having will would shall should can
-        seen seem seems seemed regarded considered viewed done
+        seen seem seems seemed regarded considered viewed done worried worry worries concerned alarmed
         could may might must of to in on at by for with about as from into onto upon over under than then so such
         and or but if because while there here this that these those it its they them their he him his she her we
         us our you your i me my mine what when where who whom whose why how which any anything something some all

@@ -102,6 +102,7 @@ class Query:
     groups: list[Group] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     unknown_actions: list[str] = field(default_factory=list)  # actions asked about that nothing records
+    unknown_numbers: list[str] = field(default_factory=list)  # "33 soldiers": a count no stored text states
     off_topic: list[str] = field(default_factory=list)
     other_names: list[str] = field(default_factory=list)  # named places/people the timeline never mentions
     # The word the question asks *about* ("what COLOUR", "who GUARDS", "how many CIVILIANS", "maliyeti ne
@@ -216,6 +217,7 @@ _WEEKDAY_ASKED = {
     "ru": re.compile(r"(?i)\bв какой день недели\b|\bкакой день недели\b"),
 }
 _WHEN_WORD = {"en": " when ", "tr": " ne zaman ", "ru": " когда "}
+YEAR_LIKE = re.compile(r"(19|20)\d\d|0\d|[12]\d|3[01]")  # a year, a day of the month or a clock part
 # Words quoted in a question ("when did Erdogan warn 'we will not hesitate'"): someone else's words
 # that identify a statement; one the stored text does not use is no sign the fact is missing.
 _QUOTED = re.compile(r"(?:(?<=\s)|^)[\"“«„‘'](?P<q>[^\"”»“’']{3,}?)[\"”»“’'](?=[\s,.!?;:)]|$)")
@@ -293,7 +295,8 @@ def analyse(
         for j in range(first + 1, last + 1):
             covered_by.setdefault(j, set()).add(concept)
     for first, _last, category in off_hits:
-        query.off_topic.append(category)
+        if clause_of[first] not in context_clauses:  # "I'm a student writing an essay. What ...?"
+            query.off_topic.append(category)
 
     # Character offsets of tokens in the folded question, to drop pure question words ("when", "new").
     offsets, position = [], 0
@@ -307,7 +310,8 @@ def analyse(
     months: dict[int, int] = {}
     stop_phrase = False
     for i, tok in enumerate(tokens):
-        query.off_topic.extend(_off_topic(tok, language, index))
+        if clause_of[i] not in context_clauses:
+            query.off_topic.extend(_off_topic(tok, language, index))
         if (_is_stopword(tok) or i in cue_tokens) and i not in in_phrase \
                 and not (tok.fold in _RANK_WORDS and (i == 0 or tokens[i - 1].fold not in ("in", "overall"))):
             continue
@@ -362,6 +366,9 @@ def analyse(
             # (leading the delegation) is not — a name or date asked about it would be invented.
             query.unknown_actions.append(tok.fold)
         if not known and not concepts:
+            if (tok.fold.isdigit() and len(tok.fold) >= 2 and not YEAR_LIKE.fullmatch(tok.fold) and not in_context
+                    and not (0 < i < len(tokens) - 1 and tokens[i - 1].fold.isdigit())):
+                query.unknown_numbers.append(tok.fold)
             if len(tok.fold) >= 3 and not tok.fold[0].isdigit() and not in_context:
                 query.unknown.append(tok.fold)
                 if tok.fold in capitalised and i not in changed:
