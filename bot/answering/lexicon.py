@@ -556,7 +556,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     },
     "next": {
         "en": [r"\bnext\b", r"\bupcoming\b", r"\bcoming up\b", r"\bwhat is ahead\b", r"\bon the (calendar|horizon)\b",
-               r"\bwhat comes\b", r"\bnxt\b"],
+               r"\bwhat comes\b", r"\bnxt\b", r"\b(anything|something|what s|what is|whats|what) (else )?"
+               r"(scheduled|planned|lined up|on the cards|in the pipeline)\b"],
         "tr": [r"\b(bir )?sonraki\b", r"\byaklasan\b", r"\bsiradaki\b", r"\bgelecek (adim|tarih|"
                r"etap|asama)\w*\b", r"\bileriki\b", r"\bsirada ne\b",
                r"\b(bundan|ondan|bunun ardindan|daha) sonra ne (olacak|var|geliyor)\b"],
@@ -656,7 +657,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         officially formally actually really
     """.split()),
     "tr": frozenset("""
-        ve ile de da ki yoksa mi mı mu mü mudur midir mıdır müdür bu şu o bir için gibi kadar daha en çok az ne neden
+        ve ile de da ki yoksa zorunda mecbur mi mı mu mü mudur midir mıdır müdür bu şu o bir için gibi kadar daha en çok az ne neden
         nasıl hangi kim kimin nerede nereye zaman ama fakat ya veya yada hem ise eğer diye olarak olan oldu olacak
         olur olmuş var yok değil evet hayır bana beni sana biz siz onlar şey şimdi bugün artık acaba lütfen
         merhaba selam tamam peki hakkında üzerine sonra önce ile yani bile sadece hala halen hâlâ mi? ediyor

@@ -194,7 +194,11 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str) -
         if cues & _PRECISE_INTENTS or intent_mod.detect(folded_text(words), language).yes_no:
             asking.append(n)
     if not asking:
-        return set()
+        # no clause asks for a date, place, number ...: the question is the last clause asking anything
+        asking = [n for n in clauses
+                  if intent_mod.detect(folded_text([t for t, c in zip(tokens, clause_of) if c == n]), language).cues]
+        if not asking or asking[-1] != clauses[-1]:
+            return set()
     question = asking[-1]
     # Very short question clauses ("when?", "when was that?") lean on the clause before them.
     content = sum(1 for t, c in zip(tokens, clause_of) if c == question and not _is_stopword(t))
@@ -312,6 +316,8 @@ def analyse(
     for i, tok in enumerate(tokens):
         if clause_of[i] not in context_clauses:
             query.off_topic.extend(_off_topic(tok, language, index))
+        if i and tokens[i - 1].fold in ("zorunda", "mecbur") and tok.fold.startswith("kal"):
+            continue  # "terk etmek zorunda kaldı": had to leave — "kaldı" is no staying
         if (_is_stopword(tok) or i in cue_tokens) and i not in in_phrase \
                 and not (tok.fold in _RANK_WORDS and (i == 0 or tokens[i - 1].fold not in ("in", "overall"))):
             continue
