@@ -444,3 +444,61 @@ def test_unrecorded_follow_ups_are_declined(answerer: Answerer) -> None:
         assert not answer.answered, question
         text = answer.plain_text()
         assert "hundreds of thousands" not in text and "6 km" not in text and "10–12" not in text, question
+
+
+# ---------------------------------------------------------------- round 9: shapes readers use
+@freeze_time("2020-03-14 09:00")
+def test_tomorrow_is_the_readers_tomorrow(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("Is anything happening tomorrow?", now=clock.now())
+    assert answer.answered and key_of(snapshot, answer) == "joint-patrols-start"
+    assert "tomorrow" in answer.blocks[0].text
+    nothing = answerer.answer("yarın ne var?", now=datetime(2020, 3, 13, 9, tzinfo=timezone.utc))
+    assert nothing.plain_text().startswith("14 Mart 2020 Cumartesi için kayıtlı bir şey yok")
+    assert "15 Mart 2020" in nothing.plain_text()  # and what comes next instead
+
+
+def test_two_questions_in_one_message_get_two_answers(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("when was the ceasefire agreed and when did it actually start", now=NOW)
+    text = answer.plain_text()
+    assert "Thursday, 5 March 2020" in text and "00:01, 6 March 2020" in text
+    keys = {next(e.key for e in snapshot.events if e.id == m.id) for m in answer.matches if m.kind == "event"}
+    assert {"moscow-ceasefire-agreed", "ceasefire-takes-effect"} <= keys
+
+
+def test_a_clock_time_of_a_day_dated_fact_is_not_invented(answerer: Answerer) -> None:
+    answer = answerer.answer("what time of day do the patrols set off", now=NOW)
+    assert not answer.answered and not answer.matches
+    assert answer.plain_text().startswith("The time of day is not recorded, only the date:")
+    assert "Sunday, 15 March 2020" in answer.plain_text() and sources(answer)
+    assert "00:01" in answerer.answer("what time did the truce start", now=NOW).plain_text()  # an exact time is known
+
+
+def test_a_number_nothing_states_is_not_recorded(answerer: Answerer) -> None:
+    answer = answerer.answer("When was the airstrike that killed 33 Turkish soldiers?", now=NOW)
+    assert not answer.answered and "60" not in answer.plain_text()
+
+
+def test_what_happens_if_answers_from_a_conditional_statement(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    for question in ("what happens if the ceasfire is broken", "ateşkes bozulursa ne olur",
+                     "что будет, если перемирие нарушат"):
+        answer = answerer.answer(question, now=NOW)
+        assert answer.answered and key_of(snapshot, answer) == "erdogan-warning", question
+    assert not answerer.answer("what will happen to idlib", now=NOW).answered
+
+
+def test_what_did_x_say_about_y_shows_the_sentence_about_y(answerer: Answerer) -> None:
+    answer = answerer.answer("What exactly did the defence minister say about the patrols?", now=NOW)
+    assert "15 March 2020" in answer.blocks[0].text and "patrols" in answer.blocks[0].text
+
+
+def test_a_name_in_an_english_sentence_keeps_the_reply_english(answerer: Answerer) -> None:
+    answer = answerer.answer("What day did Erdoğan warn Turkey could hit harder if the truce is broken?", now=NOW)
+    assert answer.language == "en" and "Wednesday, 11 March 2020" in answer.plain_text()
+    assert answerer.answer("Erdoğan ne dedi?", now=NOW).language == "tr"
+
+
+def test_context_about_the_reader_does_not_decline_the_question(answerer: Answerer) -> None:
+    answer = answerer.answer("I'm a student writing an essay on Turkish-Russian relations. What brought the two "
+                             "countries so close to a direct clash in 2020?", now=NOW)
+    assert answer.answered and "confrontation" in answer.plain_text()
+    assert not answerer.answer("can you help me write a cover letter", now=NOW).answered

@@ -517,22 +517,6 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bкак скоро\b", r"\bсколько (дней|лет|месяцев|недель) (назад|прошло)\b", r"\bкак давно\b",
                r"\bосталось (дней|времени)\b"],
     },
-    "prediction": {
-        "en": [r"\b(predict|prediction|forecast|forecasts|(?<!at )odds|likelihood|probability|chances?|likely|unlikely|bet)\b",
-               r"\bwhat (will|would|is going to|s going to) happen\b", r"\bwill (there be|it|they|we|he|she)\b",
-               r"\b(next|coming) (year|decade|month)\b", r"\bin the (future|long run|years to come)\b",
-               r"\b(is|are) (it|they) going to\b", r"\bgoing to (happen|win|lose|collapse|fall|invade|attack)\b",
-               r"\bwill .* (win|lose|collapse|invade|go to war|survive|last|succeed|fail|end)\b",
-               r"\b(do|would) you (think|expect|reckon|guess)\b", r"\byour (opinion|view|guess)\b",
-               r"\bwhat happens (next|after|if)\b", r"\b(eventually|ever)\b", r"\bshould\b", r"\bwho will win\b"],
-        "tr": [r"\b(tahmin|ihtimal|olasilik|olasi|muhtemel|beklenti)\w*", r"\b\w+(acak|ecek) mi\w*\b",
-               r"\bne olacak\b", r"\bgelecek (yil|ay)\b", r"\bsence\b", r"\bsavas cikar\w*\b", r"\bkim kazan\w*\b",
-               r"\bileride\b"],
-        "ru": [r"\b(прогноз|вероятн|шанс|предскаж|предсказ)\w*", r"\bбудет ли\b", r"\bчто будет\b",
-               r"\bв следующем (году|месяце)\b", r"\bкак (ты |вы )?думаешь\b", r"\bкак (ты |вы )?думаете\b",
-               r"\bв будущем\b", r"\b\w+(ет|ит|ут|ют|ат|ят)ся ли\b", r"\bначнется ли\b", r"\bкто победит\b",
-               r"\bпо-вашему\b", r"\bпо вашему\b", r"\bстоит ли\b", r"\bудастся ли\b", r"\bли война\b"],
-    },
     "status": {
         "en": [r"\bstill\b", r"(^|\b(and|but|so|if|whether|me)\s)(is|are|was|were) (the |a )?[\w\- ]{0,40}(holding|working|going on|in effect|in force|"
                r"in place|respected|over|intact|on track|suspended|postponed|cancelled|canceled|happening|alive|"
