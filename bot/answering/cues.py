@@ -76,6 +76,8 @@ RELATIVE_DAY = {
 DETAILS_ASKED = re.compile(r"\b(details?|specifics|parameters|ayrinti\w*|detay\w*|parametre\w*|детал\w*|параметр\w*)\b")
 # Who can be asked "what did X say" about: a person named, or a role.
 SPEAKERS = frozenset({"AKAR", "ERDOGAN", "PUTIN", "ASSAD", "MINISTER", "PRESIDENT", "OFFICIAL"})
+# ... and the words that may name one in "what did the Turkish defence minister say": the citation covers them.
+SPEAKER_WORDS = SPEAKERS | {"DEFENCE", "TURKEY", "RUSSIA"}
 COUNTRY_CONCEPTS = frozenset({"TURKEY", "RUSSIA", "SYRIA"})
 DEADLINE_ASKED = re.compile(
     r"\b(by|until|till) when\b|\b(have|has|had) to\b|\b(supposed|meant|required|expected) to\b|\bdue\b|\bdeadline\b|\btime limit\b|"

@@ -114,11 +114,11 @@ class Answerer:
         if len(parts) == 2 and len(parts[0].split()) >= 3 and all(has_content(p) for p in parts):
             # "when was the ceasefire agreed and when did it start": two questions, two answers
             kw = dict(now=now, language=language, reader_zone=reader_zone, negotiation_id=negotiation_id)
-            first = self._answer_one(parts[0], **kw)
+            q1 = analyse(parts[0], index=self._store.index, speller=self._store.speller, fallback_language=language)
+            first = self._answer_one(parts[0], analysed=q1, **kw)
             second_q = parts[1]
             if PRONOUN.search(second_q):
                 # "... and when did IT start": the second question is about the first one's topic
-                q1 = analyse(parts[0], index=self._store.index, speller=self._store.speller, fallback_language=language)
                 second_q += " " + " ".join(g.word for g in q1.known_groups if not g.is_action and not g.context)
             second = self._answer_one(second_q, **kw)
             return combine(first, second)
@@ -133,11 +133,13 @@ class Answerer:
         language: str | None,
         reader_zone: str,
         negotiation_id: int | None,
+        analysed: Query | None = None,
     ) -> Answer:
         if not has_content(question):
             lang = language if language in ("en", "tr", "ru") else "en"
             return decline(self._store, lang, "empty", "decline_empty", negotiation_id)
-        q = analyse(question, index=self._store.index, speller=self._store.speller, fallback_language=language)
+        q = analysed or analyse(question, index=self._store.index, speller=self._store.speller,
+                                fallback_language=language)
         ctx = Ctx(q=q, now=now, zone=reader_zone, negotiation_id=negotiation_id, lang=q.language)
         declined = out_of_scope(self._store, question, ctx)
         if declined is not None:

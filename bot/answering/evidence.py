@@ -8,9 +8,7 @@ from functools import lru_cache
 from bot.answering import compose as C
 from bot.answering.analyze import text_term_set
 from bot.answering.context import Candidate, Ctx, Item
-from bot.answering.cues import COUNTED_ACTIONS, SPEAKERS
-
-SPEAKER_WORDS = SPEAKERS | {"DEFENCE", "TURKEY", "RUSSIA"}
+from bot.answering.cues import COUNTED_ACTIONS, SPEAKER_WORDS
 from bot.answering.normalize import fold
 from bot.answering.quantities import has_quantity, quantity_kind
 from bot.answering.query import Query

@@ -112,13 +112,22 @@ AdminHandler = Callable[[Update, ContextTypes.DEFAULT_TYPE, ChatContext, tl.Acto
 
 
 def admin_command(handler: AdminHandler) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
-    """An admin command: everyone else is told it is for admins, and the handler never runs."""
+    """An admin command: everyone else is told it is for admins, and the handler never runs.
+
+    The one place where an edit the domain refuses becomes a reply: bad input (`EditError`) says what
+    was wrong and how to write it, a stale version (`ConflictError`) shows the row as it is now."""
 
     @functools.wraps(handler)
     async def run(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         authorized = await _authorize(update, context)
-        if authorized is not None:
+        if authorized is None:
+            return
+        try:
             await handler(update, context, *authorized)
+        except tl.ConflictError as exc:
+            await _conflict(update, context, authorized[0], exc)
+        except tl.EditError as exc:
+            await _error(update, context, exc)
 
     return run
 
@@ -421,22 +430,18 @@ async def edit(
     update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, actor: tl.Actor
 ) -> None:
     parts = _rest(update).split(maxsplit=2)
-    try:
-        ref = tl.parse_ref(parts[0] if parts else "", allow_point=False)
-        view = await tl.current_event(ctx.services.database, ref.id)
-        if view is None:
-            raise tl.NotFound("id", f"there is no event #{ref.id} (see /timeline)", "/edit 16")
-        if len(parts) == 1:
-            fields = "\n".join(admin_code(tl.FIELD_HELP[f].format(id=ref.id)) for f in tl.EDITABLE_FIELDS)
-            head = a("edit_fields", id=ref.id, version=view.version, fields=fields)
-            negotiation = ctx.services.timeline.snapshot.negotiation(view.negotiation_id)
-            await _reply(update, context, admin_event_html(head, view, negotiation, ctx.now, ctx.zone))
-            return
-        field, text = parts[1], parts[2] if len(parts) > 2 else ""
-        preview = tl.preview_edit(view, field, text, now=ctx.now)
-    except tl.EditError as exc:
-        await _error(update, context, exc)
+    ref = tl.parse_ref(parts[0] if parts else "", allow_point=False)
+    view = await tl.current_event(ctx.services.database, ref.id)
+    if view is None:
+        raise tl.NotFound("id", f"there is no event #{ref.id} (see /timeline)", "/edit 16")
+    if len(parts) == 1:
+        fields = "\n".join(admin_code(tl.FIELD_HELP[f].format(id=ref.id)) for f in tl.EDITABLE_FIELDS)
+        head = a("edit_fields", id=ref.id, version=view.version, fields=fields)
+        negotiation = ctx.services.timeline.snapshot.negotiation(view.negotiation_id)
+        await _reply(update, context, admin_event_html(head, view, negotiation, ctx.now, ctx.zone))
         return
+    field, text = parts[1], parts[2] if len(parts) > 2 else ""
+    preview = tl.preview_edit(view, field, text, now=ctx.now)
     token = _remember(context, PendingEdit(ref.id, field.lower(), text, view.version))
     negotiation = ctx.services.timeline.snapshot.negotiation(view.negotiation_id)
     head = a("preview_edit", id=ref.id, field=esc(field.lower()))
@@ -457,16 +462,9 @@ async def move(
     if len(parts) < 2:
         await _reply(update, context, a("usage", usage="/move 16 2020-03-22 10:00 Europe/Istanbul"))
         return
-    try:
-        ref = tl.parse_ref(parts[0], allow_point=False)
-        change = await tl.move_event(ctx.services.database, ref.id, parts[1], actor, _snapshot_version(ctx, ref.id),
-                                     now=ctx.now)
-    except tl.ConflictError as exc:
-        await _conflict(update, context, ctx, exc)
-        return
-    except tl.EditError as exc:
-        await _error(update, context, exc)
-        return
+    ref = tl.parse_ref(parts[0], allow_point=False)
+    change = await tl.move_event(ctx.services.database, ref.id, parts[1], actor, _snapshot_version(ctx, ref.id),
+                                 now=ctx.now)
     await _reload(ctx)
     event = ctx.services.timeline.snapshot.event(change.event_id)
     old = When(change.old_starts_at, change.old_precision or "day", change.old_timezone or "UTC")
@@ -486,31 +484,24 @@ async def status(
     if len(words) < 2:
         await _reply(update, context, a("usage", usage="/status 16 postponed  ·  /status p4 suspended | 2020-03-20 | note | https://…"))
         return
-    try:
-        ref = tl.parse_ref(words[0])
-        if ref.kind == "point":
-            if len(extra) > 3:
-                raise tl.EditError("line", f"it has {len(extra) + 1} parts separated by |, at most 4",
-                                   "/status p4 suspended | 2020-03-20 | note | https://…")
-            as_of, note, url = (extra + ["", "", ""])[:3]
-            result = await tl.set_point_status(
-                ctx.services.database, ref.id, words[1], actor, as_of_text=as_of, note=note, source_url=url,
-                default_zone=ctx.services.settings.default_timezone, now=ctx.now,
-            )
-            await _reload(ctx)
-            since = _when_text(When(result.as_of, result.precision, result.timezone))
-            await _reply(update, context, a("status_point", id=result.point_id, title=esc(result.title),
-                                            old=esc(result.old_status), new=esc(result.new_status), since=esc(since)))
-            return
-        if extra:
-            raise tl.EditError("line", "events take only a status", "/status 16 postponed")
-        change = await tl.set_event_status(ctx.services.database, ref.id, words[1], actor, _snapshot_version(ctx, ref.id))
-    except tl.ConflictError as exc:
-        await _conflict(update, context, ctx, exc)
+    ref = tl.parse_ref(words[0])
+    if ref.kind == "point":
+        if len(extra) > 3:
+            raise tl.EditError("line", f"it has {len(extra) + 1} parts separated by |, at most 4",
+                               "/status p4 suspended | 2020-03-20 | note | https://…")
+        as_of, note, url = (extra + ["", "", ""])[:3]
+        result = await tl.set_point_status(
+            ctx.services.database, ref.id, words[1], actor, as_of_text=as_of, note=note, source_url=url,
+            default_zone=ctx.services.settings.default_timezone, now=ctx.now,
+        )
+        await _reload(ctx)
+        since = _when_text(When(result.as_of, result.precision, result.timezone))
+        await _reply(update, context, a("status_point", id=result.point_id, title=esc(result.title),
+                                        old=esc(result.old_status), new=esc(result.new_status), since=esc(since)))
         return
-    except tl.EditError as exc:
-        await _error(update, context, exc)
-        return
+    if extra:
+        raise tl.EditError("line", "events take only a status", "/status 16 postponed")
+    change = await tl.set_event_status(ctx.services.database, ref.id, words[1], actor, _snapshot_version(ctx, ref.id))
     await _reload(ctx)
     await _reply(update, context, a("status_event", id=change.event_id, title=esc(change.title),
                                     old=esc(change.old_status or ""), new=esc(change.new_status or ""), version=change.version))
@@ -521,15 +512,8 @@ async def status(
 async def delete(
     update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, actor: tl.Actor
 ) -> None:
-    try:
-        ref = tl.parse_ref(_rest(update).split()[0] if _rest(update) else "", allow_point=False)
-        change = await tl.delete_event(ctx.services.database, ref.id, actor, _snapshot_version(ctx, ref.id))
-    except tl.ConflictError as exc:
-        await _conflict(update, context, ctx, exc)
-        return
-    except tl.EditError as exc:
-        await _error(update, context, exc)
-        return
+    ref = tl.parse_ref(_rest(update).split()[0] if _rest(update) else "", allow_point=False)
+    change = await tl.delete_event(ctx.services.database, ref.id, actor, _snapshot_version(ctx, ref.id))
     await _reload(ctx)
     await _reply(update, context, a("deleted", id=change.event_id, title=esc(change.title)))
     log.info("chat=%s admin=%s deleted #%s", update.effective_chat.id, actor.user_id, change.event_id)
@@ -539,14 +523,7 @@ async def delete(
 async def undo(
     update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, actor: tl.Actor
 ) -> None:
-    try:
-        result = await tl.undo_last(ctx.services.database, actor)
-    except tl.ConflictError as exc:
-        await _conflict(update, context, ctx, exc)
-        return
-    except tl.EditError as exc:
-        await _error(update, context, exc)
-        return
+    result = await tl.undo_last(ctx.services.database, actor)
     await _reload(ctx)
     what = f"point p{result.entity_id}" if result.entity_type == "point" else f"#{result.entity_id}"
     action = {"update": "edit", "create": "addition", "source": "source addition", "status": "status change"}.get(
@@ -563,16 +540,9 @@ async def source(
     if len(parts) < 2:
         await _reply(update, context, a("usage", usage="/source 16 https://… Akar, cited by his office"))
         return
-    try:
-        ref = tl.parse_ref(parts[0])
-        version = _snapshot_version(ctx, ref.id) if ref.kind == "event" else None
-        added = await tl.add_source(ctx.services.database, ref, parts[1], parts[2] if len(parts) > 2 else "", actor, version)
-    except tl.ConflictError as exc:
-        await _conflict(update, context, ctx, exc)
-        return
-    except tl.EditError as exc:
-        await _error(update, context, exc)
-        return
+    ref = tl.parse_ref(parts[0])
+    version = _snapshot_version(ctx, ref.id) if ref.kind == "event" else None
+    added = await tl.add_source(ctx.services.database, ref, parts[1], parts[2] if len(parts) > 2 else "", actor, version)
     await _reload(ctx)
     what = f"point p{added.ref.id}" if added.ref.kind == "point" else f"#{added.ref.id}"
     await _reply(update, context, a("source_added", what=esc(what), title=esc(added.title),
@@ -583,12 +553,8 @@ async def source(
 async def history(
     update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: ChatContext, _actor: tl.Actor
 ) -> None:
-    try:
-        ref = tl.parse_ref(_rest(update).split()[0] if _rest(update) else "")
-        items = await tl.history(ctx.services.database, ref)
-    except tl.EditError as exc:
-        await _error(update, context, exc)
-        return
+    ref = tl.parse_ref(_rest(update).split()[0] if _rest(update) else "")
+    items = await tl.history(ctx.services.database, ref)
     snapshot = ctx.services.timeline.snapshot
     if ref.kind == "point":
         point = next((p for p in snapshot.points if p.id == ref.id), None)
@@ -608,23 +574,19 @@ async def admins(
 ) -> None:
     database, settings = ctx.services.database, ctx.services.settings
     args = context.args or []
-    try:
-        if args and args[0].lower() == "add":
-            added = await tl.add_admin(database, settings, actor, args[1] if len(args) > 1 else "")
-            key = "admin_added" if added else "admin_already"
-            await _reply(update, context, a(key, user_id=esc(args[1])))
-            log.info("chat=%s admin=%s added admin", update.effective_chat.id, actor.user_id)
-            return
-        if args and args[0].lower() == "remove":
-            await tl.remove_admin(database, settings, actor, args[1] if len(args) > 1 else "")
-            await _reply(update, context, a("admin_removed", user_id=esc(args[1])))
-            log.info("chat=%s admin=%s removed admin", update.effective_chat.id, actor.user_id)
-            return
-        if args:
-            raise tl.EditError("command", f"“{args[0]}” is neither add nor remove", "/admins add 123456789")
-    except tl.EditError as exc:
-        await _error(update, context, exc)
+    if args and args[0].lower() == "add":
+        added = await tl.add_admin(database, settings, actor, args[1] if len(args) > 1 else "")
+        key = "admin_added" if added else "admin_already"
+        await _reply(update, context, a(key, user_id=esc(args[1])))
+        log.info("chat=%s admin=%s added admin", update.effective_chat.id, actor.user_id)
         return
+    if args and args[0].lower() == "remove":
+        await tl.remove_admin(database, settings, actor, args[1] if len(args) > 1 else "")
+        await _reply(update, context, a("admin_removed", user_id=esc(args[1])))
+        log.info("chat=%s admin=%s removed admin", update.effective_chat.id, actor.user_id)
+        return
+    if args:
+        raise tl.EditError("command", f"“{args[0]}” is neither add nor remove", "/admins add 123456789")
     rows = []
     for admin in await tl.list_admins(database, settings):
         if admin.origin == "ADMIN_IDS":

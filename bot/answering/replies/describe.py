@@ -9,7 +9,7 @@ from bot.answering.cues import SUBJECTS
 from bot.answering.declines import decline
 from bot.answering.doubt import doubt
 from bot.answering.evidence import best_sentence, best_source, quote_and_source, short
-from bot.answering.quantities import SIZE_ASKED, has_quantity, quantity_kind
+from bot.answering.quantities import SIZE_ASKED
 from bot.answering.store import FactStore
 from bot.answering.types import Answer, Block
 from bot.i18n import t
@@ -26,7 +26,7 @@ def answer_describe(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answe
     pool = [best] + [c for c in cands[1: 8 if kind == "why" else 3] if doubt(store, q, c) is None]
     pick = best_sentence(store, ctx, pool)
     if kind == "how_many":
-        if pick is None or not has_quantity(pick[1], quantity_kind(q)):
+        if pick is None:  # best_sentence only picks, for a how-many question, a sentence with the number
             return decline(store, lang, kind, "decline_unrecorded", ctx.negotiation_id, closest=cands[:1], ctx=ctx)
         cand, sentence = pick
         terms = text_term_set(sentence, lang) | store.title_terms.get(cand.doc, frozenset())
