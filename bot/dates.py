@@ -36,6 +36,12 @@ def format_day(day: date, language: str) -> str:
     return format_date(day, _DAY.get(language, _DAY["en"]), locale=locale_of(language))
 
 
+def format_day_month(month: int, day: int, language: str) -> str:
+    """"5 March", "5 Mart", "5 марта": a day named without its year (as a question names it)."""
+    lang = language if language in LOCALES else "en"
+    return format_date(date(2000, month, day), "d MMMM", locale=locale_of(lang))
+
+
 def format_when(when: When, language: str = "en", reader_zone: str = "UTC") -> str:
     """The date (and time, when known) of `when`, never more precise than it is known."""
     if when.starts_at is None:

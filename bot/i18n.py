@@ -94,6 +94,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "tr": "Bu bilgi tuttuğum zaman çizelgesinde kayıtlı değil; tahmin yürütmeden yanıtlayamam.",
         "ru": "Этого нет в хронологии, которую я веду, поэтому я не могу ответить, не гадая.",
     },
+    "premise_other_day": {
+        "en": "Not on {asked} — the record gives another date:",
+        "tr": "{asked} değil; kayıtlardaki tarih başka:",
+        "ru": "Не {asked} — в записях другая дата:",
+    },
+    "premise_other_place": {
+        "en": "Not {asked} — the record gives another place:",
+        "tr": "{asked} değil; kayıtlardaki yer başka:",
+        "ru": "Не {asked} — в записях другое место:",
+    },
     "decline_no_time": {
         "en": "The time of day is not recorded, only the date: {title} — {date}.",
         "tr": "Saati kayıtlı değil, yalnızca tarihi: {title} — {date}.",

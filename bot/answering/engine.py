@@ -20,6 +20,8 @@ from datetime import UTC, datetime, timedelta
 
 from bot.answering.context import Candidate, Ctx
 from bot.answering.cues import AFTER, AFTER_EVENT, BETWEEN, DAYS_ASKED, FIRST, LASTED, OR, RELATIVE_DAY, SUMMARY, URL
+from bot.answering.analyze import text_term_set
+from bot.answering.premises import PLACE_CONCEPTS, located_places
 from bot.answering.declines import decline, out_of_scope
 from bot.answering.docs import doc_key
 from bot.answering.doubt import conditional_on_record, doubt, focus_unsupported, scheduled_fact, topical_query
@@ -41,12 +43,19 @@ from bot.answering.replies.spans import (
     top_event,
 )
 from bot.answering.replies.status import answer_status, yes_no_step
-from bot.answering.replies.when import answer_when, corrected_premise, next_on_topic
+from bot.answering.replies.when import answer_when, corrected_premise, next_on_topic, premise_corrected
 from bot.answering.store import FactStore, same
-from bot.answering.types import Answer
+from bot.answering.types import Answer, Block
+from bot.i18n import t
 from bot.snapshot import EventView, PointView, TimelineSnapshot
 
 
+# What happens on a day ("did the patrols start / was the deal signed on 5 March?"): a day to check.
+PREMISE_ACTIONS = frozenset({"START", "END", "AGREE", "ARRIVE", "STOP", "ESTABLISH", "DEPART", "RESUME"})
+# What happens at a place ("were the talks / was the deal signed in Istanbul?"): a place to check.
+PLACED_ACTIONS = frozenset({"TALKS", "AGREE", "ARRIVE", "DELEGATION"})
+INDEFINITE = re.compile(r"\b(an?|any|some)\s+(\w+\s+)?(agreement|deal|accord|understanding|talks|meeting|"
+                        r"deal|progress|breakthrough)\b")
 # What a yes/no question may ask that is a standing relation rather than a status with a history.
 RELATION_CONCEPTS = frozenset({"CONNECT", "SUPPORT", "ACCUSE", "CONFRONTATION", "PRESENCE", "WIDTH", "LENGTH", "LAW"})
 
@@ -141,11 +150,18 @@ class Answerer:
         q = analysed or analyse(question, index=self._store.index, speller=self._store.speller,
                                 fallback_language=language)
         ctx = Ctx(q=q, now=now, zone=reader_zone, negotiation_id=negotiation_id, lang=q.language)
+        allowed = self._store.by_negotiation.get(negotiation_id, set()) if negotiation_id is not None else None
         declined = out_of_scope(self._store, question, ctx)
         if declined is not None:
+            if q.other_names and q.intent.yes_no and not q.off_topic and not q.about_bot:
+                # "were the talks in Istanbul?": a place the timeline never mentions may be a wrong premise
+                return self._place_premise(q, ctx, question, allowed) or declined
             return declined
+        if q.intent.yes_no and q.intent.kind in ("status", "what"):
+            checked = self._place_premise(q, ctx, question, allowed)
+            if checked is not None:
+                return checked
         groups = q.known_groups
-        allowed = self._store.by_negotiation.get(negotiation_id, set()) if negotiation_id is not None else None
         between = BETWEEN.get(ctx.lang, BETWEEN["en"]).search(q.folded) if DAYS_ASKED.search(q.folded) else None
         if between is None and q.intent.kind == "how_long":
             between = AFTER.search(q.folded)
@@ -167,6 +183,10 @@ class Answerer:
             on_day = answer_on_day(self._store, ctx, day_term, allowed)
             if on_day is not None:
                 return on_day
+        if q.intent.yes_no and q.date_group is not None and q.intent.kind in ("status", "what", "when"):
+            checked = self._day_premise(q, ctx, allowed)
+            if checked is not None:
+                return checked
         hits = self._store.index.search([g.terms for g in groups], limit=16, allowed=allowed) if groups else []
         cands = rerank(self._store, ctx, groups, hits)
         kind = q.intent.kind
@@ -252,6 +272,69 @@ class Answerer:
             return answer_when(self._store, ctx, cands)
         return answer_describe(self._store, ctx, cands)
 
+
+    def _day_premise(self, q: Query, ctx: Ctx, allowed: set[int] | None) -> Answer | None:
+        """"Did the patrols start on 5 March?": the day is what is checked, not what is searched for.
+
+        Searched with the day, the question finds whatever happened on 5 March (the Moscow summit);
+        searched without it, it finds the patrols' start, whose recorded day either confirms the
+        premise or corrects it.
+        """
+        term = q.groups[q.date_group].terms[0][0] if q.date_group is not None else ""
+        if not term.startswith("@") or term.startswith("@m") or not q.concepts() & PREMISE_ACTIONS:
+            return None
+        month, day = term[1:].split("-")
+        rest = [g for i, g in enumerate(q.groups) if i != q.date_group and f"MONTH{int(month)}" not in g.concepts
+                and g.word not in (day, str(int(day)))]
+        if not any(g.known and not g.context and not g.is_action and g.idf >= 0.45 for g in rest):
+            return None
+        q2 = dataclasses.replace(q, groups=rest, date_group=None)
+        ctx2 = dataclasses.replace(ctx, q=q2)
+        groups = q2.known_groups
+        hits = self._store.index.search([g.terms for g in groups], limit=16, allowed=allowed)
+        cands = rerank(self._store, ctx2, groups, hits)
+        if not cands or self._problem(q2, cands[0]) is not None:
+            return None
+        best = cands[0].item
+        if not isinstance(best, EventView) or best.when.starts_at is None:
+            return None
+        if term in self._store.index_terms_of(cands[0].doc):
+            return answer_when(self._store, ctx2, cands)  # the premise holds: the recorded day says so
+        return premise_corrected(answer_when(self._store, ctx2, cands), term)
+
+    def _place_premise(self, q: Query, ctx: Ctx, question: str, allowed: set[int] | None) -> Answer | None:
+        """"Were the talks in Istanbul?", "was the ceasefire agreed in Ankara?": where something
+        happened is what is checked. Without the place, the question finds the talks; the place they
+        are recorded at confirms the premise (answered as usual) or corrects it (said first)."""
+        located = located_places(q, question)
+        if not located or q.intent.prediction or q.date_group is not None:
+            return None
+        drop = {i for i, _ in located if i is not None}
+        rest = [g for i, g in enumerate(q.groups) if i not in drop]
+        if not any(g.concepts & PLACED_ACTIONS for g in rest if g.known and not g.context):
+            return None
+        if INDEFINITE.search(q.folded):
+            return None  # "did they reach AN agreement in Ankara": whether any was, not where THE one was
+        q2 = dataclasses.replace(q, groups=rest, other_names=[], intent=dataclasses.replace(q.intent, kind="where"))
+        ctx2 = dataclasses.replace(ctx, q=q2)
+        groups = q2.known_groups
+        hits = self._store.index.search([g.terms for g in groups], limit=16, allowed=allowed) if groups else []
+        cands = rerank(self._store, ctx2, groups, hits)
+        if not cands or cands[0].coverage < 0.99 or self._problem(q2, cands[0]) is not None:
+            return None
+        best = cands[0]
+        if not isinstance(best.item, EventView) or not best.item.place:
+            return None
+        terms = text_term_set(f"{best.item.place} {best.item.title}", "en")
+        if all(i is not None and any(f"#{c}" in terms for c in q.groups[i].concepts & PLACE_CONCEPTS)
+               for i, _ in located):
+            return None  # recorded there: the premise holds, the usual answer says so
+        answer = answer_describe(self._store, ctx2, [best])
+        if not answer.answered:
+            return None
+        asked = located[0][1]
+        note = Block("note", t("premise_other_place", ctx.lang, asked=asked))
+        return dataclasses.replace(answer, blocks=(note, *answer.blocks))
 
     def _problem(self, q: Query, cand: Candidate) -> str | None:
         problem = doubt(self._store, q, cand)

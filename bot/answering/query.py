@@ -347,6 +347,8 @@ def analyse(
                 stop_phrase = True  # "when did the shooting stop": the ceasefire taking effect (below)
                 continue
             concepts -= ACTION_CONCEPTS
+            if language == "en" and concepts - ENTITY_CONCEPTS:
+                continue  # "in FORCE" (no troops): an English idiom's word does not mean what it does alone
         terms = [(w, qweight) for w in tt.words]
         terms += [("#" + c, 0.9 * qweight) for c in sorted(concepts)]
         if "AGREE" in concepts and "DECLARE" in tt.concepts:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 from bot.answering import compose as C
@@ -89,6 +90,16 @@ def corrected_premise(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Ans
         if isinstance(c.item, EventView) and c.item.when.starts_at is not None and not is_range(c.item):
             return answer_when(store, ctx, [c] + [o for o in cands if o is not c])
     return None
+
+
+def premise_corrected(answer: Answer, asked_term: str) -> Answer:
+    """The answer to "did X happen on <day>?" when X's recorded day is another: said first."""
+    if not answer.answered:
+        return answer
+    month, day = (int(x) for x in asked_term[1:].split("-"))
+    asked = C.day_month(month, day, answer.language)
+    note = Block("note", C.fill("premise_other_day", answer.language, asked=asked))
+    return dataclasses.replace(answer, blocks=(note, *answer.blocks))
 
 
 def step_for(point: PointView, q: Query, now: datetime) -> StatusStepView | None:
