@@ -104,6 +104,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "tr": "{asked} değil; kayıtlardaki yer başka:",
         "ru": "Не {asked} — в записях другое место:",
     },
+    "premise_other_number": {
+        "en": "Not {asked} — the record gives another figure:",
+        "tr": "{asked} değil; kayıtlardaki sayı başka:",
+        "ru": "Не {asked} — в записях другое число:",
+    },
     "decline_no_time": {
         "en": "The time of day is not recorded, only the date: {title} — {date}.",
         "tr": "Saati kayıtlı değil, yalnızca tarihi: {title} — {date}.",

@@ -55,6 +55,12 @@ LASTED = re.compile(r"\bhow long did\b|\bhow many days did\b|\bfor how long\b|\b
                      r"\bкак долго (длил|продолжал|шл|ид)\w*")
 NAME_ASKED = re.compile(r"\b(name|names|named|called|who|adi|adlari|ismi|isimleri|kim|kimdi|kimler|зовут|звали|имя|"
                          r"имена|фамили\w*|кто)\b")
+# A person's name asked for in so many words ("what's the name of", "как зовут"), not just "who".
+NAME_ONLY = re.compile(r"\b(name|names|named|called|adi|adlari|ismi|isimleri|зовут|звали|имя|имена|фамили\w*)\b")
+# "..., was he named?": a yes/no question in a later clause (whether a name is on record is answerable).
+YES_NO_CLAUSE = re.compile(r"(^|[—–:;,.?!-]\s*)(is|are|was|were|did|does|has|have)\s+(he|she|they|it|the|his|their)\b")
+# Who a person is in a question asking their name: an office or a body of people.
+PERSON_CONCEPTS = frozenset({"MINISTER", "PRESIDENT", "OFFICIAL", "DELEGATION"})
 # A model or designation ("Su-24", "S-400", "F16"): one the stored text never uses is something else.
 DESIGNATION = re.compile(r"(?<![\w-])([^\W\d_]{1,4})(?:-|‐)?(\d{1,4})(?![\w-])")
 LOOKALIKE = str.maketrans("авсекмнорстух", "abcekmhopctyx")  # "М4" typed with a Cyrillic М

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.answering.context import Candidate, Ctx, is_range
+from bot.answering.evidence import has_name
 from bot.answering.cues import (
     ACTION_STRICT,
     BROAD_CONCEPTS,
@@ -12,6 +13,9 @@ from bot.answering.cues import (
     FOCUS_KINDS,
     GENERIC_PEOPLE,
     NAME_ASKED,
+    NAME_ONLY,
+    PERSON_CONCEPTS,
+    YES_NO_CLAUSE,
     ROLE_CONCEPTS,
 )
 from bot.answering.query import Query
@@ -21,7 +25,8 @@ from bot.snapshot import EventView
 
 
 def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
-    """Why the best fact might not answer the question: None, "no_match", "unrecorded", "generic"."""
+    """Why the best fact might not answer the question: None, "no_match", "unrecorded", "unnamed"
+    (the person whose name is asked is not named), "generic"."""
     groups = q.known_groups
     if q.unknown_numbers:
         return "unrecorded"  # "the airstrike that killed 33 soldiers": no stored text gives that number
@@ -57,6 +62,10 @@ def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
         return "unrecorded"
     if q.intent.kind == "who" and not role_of_named(store, q, best):
         return "unrecorded"
+    if NAME_ONLY.search(q.folded) and not q.intent.yes_no and not YES_NO_CLAUSE.search(q.text.lower()) \
+            and not named_in(store, q, best):
+        # "what's the name of the Turkish official who spoke to Reuters": he spoke anonymously
+        return "unnamed"
     if (q.intent.kind == "who" or NAME_ASKED.search(q.folded)) and q.unknown_actions:
         # "who led the delegation", "name of the Russian general": nothing stored says who
         return "unrecorded"
@@ -92,6 +101,16 @@ def focus_unsupported(store: FactStore, q: Query, best: Candidate) -> bool:
                     and not g.hits(store.literal_terms(best)):
                 return True
     return False
+
+
+def named_in(store: FactStore, q: Query, cand: Candidate) -> bool:
+    """Whether the fact names the person asked about: a sentence that mentions the office or body
+    asked ("official", "delegation") also carries a name ("Hulusi Akar"), not just "a senior official"."""
+    roles = [g for g in q.known_groups if g.concepts & PERSON_CONCEPTS and not g.context]
+    if not roles:
+        return True
+    sentences = store.doc_sentences(cand, "en")
+    return any(has_name(sentence) for sentence, terms, _origin in sentences if any(g.hits(terms) for g in roles))
 
 
 def said_by_named(store: FactStore, q: Query, cand: Candidate) -> bool:
@@ -144,6 +163,18 @@ def scheduled_fact(ctx: Ctx, cand: Candidate) -> bool:
     return item.status in ("scheduled", "postponed", "cancelled") or (starts is not None and starts > ctx.now)
 
 
+def stated_intention(store: FactStore, ctx: Ctx, cand: Candidate) -> bool:
+    """"Will Turkey withdraw from Idlib?": not a prediction to make when a statement on record says
+    what the party will do about exactly that (Akar: Turkish forces remain in their positions)."""
+    item = cand.item
+    if not isinstance(item, EventView) or item.kind != "statement" or cand.coverage < 0.99:
+        return False
+    groups = ctx.q.known_groups
+    return any(g.concepts & INTENDED_ACTIONS and cand.mask >> i & 1 for i, g in enumerate(groups))
+
+
+# What a party says it will do with its own forces: staying, withdrawing.
+INTENDED_ACTIONS = frozenset({"REMAIN"})
 # "if", "bozulursa", "если": a condition, in a question or in what someone said.
 CONDITION = re.compile(r"\b(if|unless|in case|eger|если|в случае)\b|\b\w+(ursa|urse|irse|irsa|arsa|erse)\b", re.IGNORECASE)
 

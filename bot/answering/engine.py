@@ -19,12 +19,14 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from bot.answering.context import Candidate, Ctx
+from bot.answering.cues import COUNTED_NOUNS
 from bot.answering.cues import AFTER, AFTER_EVENT, BETWEEN, DAYS_ASKED, FIRST, LASTED, OR, RELATIVE_DAY, SUMMARY, URL
 from bot.answering.analyze import text_term_set
 from bot.answering.premises import PLACE_CONCEPTS, located_places
 from bot.answering.declines import decline, out_of_scope
 from bot.answering.docs import doc_key
-from bot.answering.doubt import conditional_on_record, doubt, focus_unsupported, scheduled_fact, topical_query
+from bot.answering.doubt import (conditional_on_record, doubt, focus_unsupported, scheduled_fact, stated_intention,
+                                 topical_query)
 from bot.answering.normalize import has_content
 from bot.answering.query import PREDICATE_CONCEPTS, Query, analyse
 from bot.answering.rank import rerank
@@ -183,6 +185,10 @@ class Answerer:
             on_day = answer_on_day(self._store, ctx, day_term, allowed)
             if on_day is not None:
                 return on_day
+        if q.intent.yes_no and q.unknown_numbers and not q.unknown and q.intent.kind in ("status", "what", "how_many"):
+            checked = self._number_premise(q, ctx, allowed)
+            if checked is not None:
+                return checked
         if q.intent.yes_no and q.date_group is not None and q.intent.kind in ("status", "what", "when"):
             checked = self._day_premise(q, ctx, allowed)
             if checked is not None:
@@ -230,6 +236,10 @@ class Answerer:
             if lasted is not None:
                 return lasted
         problem = self._problem(q, cands[0])
+        if problem == "unnamed":
+            # the fact that tells of the person does not name them: another fact naming someone
+            # else is no answer either
+            return decline(self._store, ctx.lang, kind, "decline_unrecorded", negotiation_id)
         if problem is not None:
             # The best-scored fact may be about the place or topic but not what is asked ("the latest
             # statement out of Ankara" ranks the Ankara talks first): a close runner-up that matches
@@ -248,7 +258,8 @@ class Answerer:
             return decline(self._store, ctx.lang, kind, key, negotiation_id,
                            closest=cands[:2] if problem == "unrecorded" else (), ctx=ctx)
         if q.intent.prediction == "soft" and not scheduled_fact(ctx, cands[0]) \
-                and not conditional_on_record(self._store, ctx, cands[0]):
+                and not conditional_on_record(self._store, ctx, cands[0]) \
+                and not stated_intention(self._store, ctx, cands[0]):
             return decline(self._store, ctx.lang, "prediction", "decline_prediction", negotiation_id,
                            closest=cands[:1], ctx=ctx)
         if q.date_group is not None and kind in ("status", "why"):
@@ -334,6 +345,25 @@ class Answerer:
             return None
         asked = located[0][1]
         note = Block("note", t("premise_other_place", ctx.lang, asked=asked))
+        return dataclasses.replace(answer, blocks=(note, *answer.blocks))
+
+    def _number_premise(self, q: Query, ctx: Ctx, allowed: set[int] | None) -> Answer | None:
+        """"Were 100 Turkish troops killed?": the number is what is checked. No stored text gives
+        100; the one that counts the troops killed says how many were, and the reply says first
+        that the figure differs."""
+        q2 = dataclasses.replace(q, unknown_numbers=[], intent=dataclasses.replace(q.intent, kind="how_many"))
+        ctx2 = dataclasses.replace(ctx, q=q2)
+        groups = q2.known_groups
+        if not any(g.concepts & COUNTED_NOUNS or g.concepts & {"TROOPS", "PEOPLE", "WIDTH", "LENGTH"} for g in groups):
+            return None
+        hits = self._store.index.search([g.terms for g in groups], limit=16, allowed=allowed)
+        cands = rerank(self._store, ctx2, groups, hits)
+        if not cands or cands[0].coverage < 0.75 or self._problem(q2, cands[0]) is not None:
+            return None
+        answer = answer_describe(self._store, ctx2, cands)
+        if not answer.answered:
+            return None
+        note = Block("note", t("premise_other_number", ctx.lang, asked=" ".join(q.unknown_numbers)))
         return dataclasses.replace(answer, blocks=(note, *answer.blocks))
 
     def _problem(self, q: Query, cand: Candidate) -> str | None:

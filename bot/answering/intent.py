@@ -117,6 +117,10 @@ def detect(folded_question: str, language: str) -> Intent:
     if kind == "latest" and "how_many" in cues and re.search(r"^(roughly |about |approximately )?how (many|much)\b|"
                                                              r"^(yaklasik )?kac\b|^сколько\b", text):
         kind = "how_many"  # "how many lost their homes in the latest fighting": a number, not the newest update
+    if kind == "latest" and cues & {"where", "who", "why"} and _LATEST_ADJECTIVE.search(text) \
+            and not _LATEST_OTHER.search(text):
+        # "who was behind the latest offensive": "latest" names which offensive, the question is who
+        kind = next(k for k in PRECEDENCE if k in cues and k in ("where", "who", "why"))
     yes_no = _any("yes_no", (language,), text)
     if kind == "what" and yes_no:
         kind = "status"
@@ -137,5 +141,8 @@ def detect(folded_question: str, language: str) -> Intent:
     return Intent(kind=kind, cues=cues, prediction=prediction, yes_no=yes_no, cue_spans=tuple(spans))
 
 
+_LATEST_ADJECTIVE = re.compile(r"\b(latest|newest|most recent|recent|last)\s+(?!(news|updates?|developments?|"
+                               r"statements?|word|words|on|about|in|of|thing|things|one)\b)[a-z]{4,}")
+_LATEST_OTHER = re.compile(r"\b(news|new|updates?|developments?|lately|recently)\b")
 # Intents whose cue words say only what is asked, never what about: they are not topic words.
 _PURE_CUES = ("how_long", "next", "latest", "when", "where", "who", "why", "what")

@@ -204,7 +204,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "tr": ["kala*", "kald*", "kalı*", "kalm*", "kalır*", "kalsın*", "kalac*", "kalaca*", "mevzi*", "konum*", "çekil*", "çekilme*", "gözlem nokta*", "üssü*", "üsse*", "üssün*", "üsler*",
                # keeping one's positions is staying put, not guarding ("mevzilerini koruyor")
                "mevzi* koru*", "konum* koru*", "mevzi* muhafaza*"],
-        "ru": ["остал*", "остаю*", "остают*", "оставал*", "останут*", "остаться", "позици*", "вывод*", "отвод*", "отступ*", "уйд*", "уход*", "ушл*", "уйти",
+        "ru": ["остал*", "остаю*", "остают*", "оставал*", "останут*", "остаться", "позици*", "вывод*", "вывед*", "вывест*", "отвод*", "отвед*", "отступ*", "уйд*", "уход*", "ушл*", "уйти",
                "сохран* позици*", "удерж* позици*", "удержива* позици*"],
     },
     "ACCUSE": {
@@ -637,7 +637,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         take takes taking took taken make makes making made get gets getting give gives gave given put puts
         go goes went gone come comes came place places since sorry basic either neither both each side number numbers figure figures count total amount event events thing things stuff key important main
         major critical crucial big milestone milestones step steps stand stands matter matters situation
-        exactly precise specific roughly approximately basically anyway whole overall general generally
+        story stories saga exactly precise specific roughly approximately basically anyway whole overall general generally
         officially formally actually really
     """.split()),
     "tr": frozenset("""
@@ -688,7 +688,9 @@ OFF_TOPIC: dict[str, dict[str, list[str]]] = {
     "food": {
         "en": ["recipe", "recipes", "cook", "cooking", "bake", "baking", "ingredients", "kebab", "baklava", "borscht",
                "pizza", "cake", "soup", "dinner", "lunch", "breakfast", "restaurant", "food", "eat", "dish", "coffee",
-               "tea", "meal", "dessert", "pilaf", "dumplings"],
+               "tea", "meal", "dessert", "pilaf", "dumplings", "shawarma", "falafel", "hummus", "kofte", "doner",
+               "lahmacun", "bread", "cookies", "pasta", "salad", "curry", "sushi", "sandwich", "burger", "vegan",
+               "vegetarian"],
         "tr": ["tarif*", "yemek*", "pişir*", "malzeme*", "kebap*", "baklava*", "çorba*", "pilav*", "tatlı*", "kahve*",
                "çay", "restoran*", "lokanta*", "kahvaltı*", "börek*", "mantı*", "dolma*"],
         "ru": ["рецепт*", "приготов*", "готовить", "ингредиент*", "борщ*", "пельмен*", "блины", "суп*", "торт*",
