@@ -417,7 +417,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "PRESENCE": {
         "en": ["presence", "advance", "advancing", "advanced", "expand", "expanding", "influence", "control", "further",
-               "gain", "gains", "advantage", "advantages", "benefit", "benefits", "benefited", "benefitted", "win for"],
+               "gain", "gains", "advantage", "advantages", "benefit", "benefits", "benefited", "benefitted", "win for",
+               "favours", "favors", "favoured", "favored", "strengthen*", "boost*"],
         "tr": ["varlığ*", "varlık*", "nüfuz*", "kontrol*", "ilerlet*", "taşı*", "işine yara*", "kazanç*", "kazanım*",
                "avantaj*", "lehine*"],
         "ru": ["присутств*", "продвиг*", "продвиж*", "влияни*", "контрол*", "выгод*", "преимуществ*", "выигр*"],
@@ -599,7 +600,13 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bкакая страна\b", r"\bкакие страны\b", r"\bдолжност\w*\b", r"\bкто так(ой|ая|ие)\b"],
     },
     "why": {
-        "en": [r"\bwhy\b", r"\breason\w*\b", r"\bwhat for\b", r"\bfor what\b", r"\bpurpose\b", r"\bwhat caused\b",
+        "en": [
+               # "why do some say / do people call ...": who says it is a frame, not the topic (first: the
+               # longest cue must win over the bare "why")
+               r"\bwhy (do|does|did|would|are|is) (some|people|they|critics|analysts|many|experts|observers|"
+               r"commentators|others|you|some people|so many)( people)? (say|said|think|call|claim|argue|believe|"
+               r"describe|consider|see)\b",
+               r"\bwhy\b", r"\breason\w*\b", r"\bwhat for\b", r"\bfor what\b", r"\bpurpose\b", r"\bwhat caused\b",
                r"\bcause[sd]?\b", r"\bhow come\b", r"\bin the first place\b", r"\bwhat was behind\b", r"\bmotive\w*\b", r"\bwhat led to\b", r"\bin order to\b", r"\bthe point of\b", r"\bwhat(s| is| was) the point\b", r"\bgoals?\b", r"\baim(ed)?\b",
                r"\bmeant to achieve\b"],
         "tr": [r"\bneden\b", r"\bniye\b", r"\bnicin\b", r"\bsebep\w*\b", r"\bamac\w*\b", r"\bne icin\b", r"\bnedeni\w*\b",

@@ -11,6 +11,7 @@ from bot.answering.cues import COUNTRY_CONCEPTS, DETAILS_ASKED, STEP_FOR_CONCEPT
 from bot.answering.docs import doc_key
 from bot.answering.doubt import doubt
 from bot.answering.evidence import best_source, quote_and_source, short
+from bot.answering.query import Query
 from bot.answering.rank import coverage_weights
 from bot.answering.replies.describe import answer_describe
 from bot.answering.store import FactStore
@@ -30,6 +31,21 @@ class Step:
     text: str = ""
 
 
+def in_force_provisions(store: FactStore, q: Query, cands: list[Candidate]) -> list[Candidate]:
+    """"Is the Moscow deal in force / holding?": an agreement is in force through its provisions —
+    the ones whose status history says they took effect answer, with their newest step."""
+    best = cands[0] if cands else None
+    if best is None or "HOLD" not in q.concepts() or not isinstance(best.item, EventView) \
+            or best.item.kind != "agreement":
+        return []
+    agreement = best.item.id
+    out = []
+    for point in store.points.values():
+        if any(st.event_id == agreement for st in point.history) and any(st.status == "in_effect" for st in point.history):
+            out.append(Candidate(doc_key("point", point.id), point, best.score, best.mask, best.coverage, best.matched))
+    return out
+
+
 def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
     """The newest dated statement on the topic, then older ones as history."""
     q, lang, now = ctx.q, ctx.lang, ctx.now
@@ -40,6 +56,7 @@ def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
     # written in English only is still about "devriyeler" when its title says "patrols").
     topical = [c for c in cands if c.coverage >= 0.5 and doubt(store, q, c) is None
                and (c.score >= 0.45 * top or (c.score >= 0.15 * top and store.title_has_topic(c.doc, topic)))]
+    topical += in_force_provisions(store, q, cands)
     steps: list[Step] = []
     for c in topical:
         item = c.item
