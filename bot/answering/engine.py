@@ -209,6 +209,8 @@ class Answerer:
                     if anchor.when.precision != "exact":
                         end = end + timedelta(days=1, seconds=-1)  # a dated event lasts its whole (last) day
                     return next_or_latest(self._store, ctx, kind, after=end)
+        if cands and kind not in ("where", "next", "latest") and not q.intent.yes_no:
+            cands = self._at_place(q, question, cands)
         if kind in ("next", "latest") and not topical_query(q, cands):
             return next_or_latest(self._store, ctx, kind)
         if not cands:
@@ -346,6 +348,31 @@ class Answerer:
         asked = located[0][1]
         note = Block("note", t("premise_other_place", ctx.lang, asked=asked))
         return dataclasses.replace(answer, blocks=(note, *answer.blocks))
+
+    def _at_place(self, q: Query, question: str, cands: list[Candidate]) -> list[Candidate]:
+        """"What did the two sides agree in Ankara?": what happened *at* the place named — the
+        Moscow summit's agreement mentions Ankara's talks, but happened elsewhere."""
+        located = [i for i, _ in located_places(q, question) if i is not None]
+        if not located:
+            return cands
+        top = cands[0].score
+
+        def there(c: Candidate) -> bool:
+            place = c.item.place if isinstance(c.item, EventView) else ""
+            terms = text_term_set(f"{place} {c.item.title}", "en")
+            return all(any(f"#{k}" in terms for k in q.groups[i].concepts & PLACE_CONCEPTS) for i in located)
+
+        first = cands[0].item
+        if not isinstance(first, EventView) or not first.place or there(cands[0]):
+            return cands  # only a fact that happened elsewhere gives way
+        close = [c for c in cands[:6] if c.score >= 0.4 * top]
+        at = [c for c in close if there(c)]
+        if not at or at[0] is cands[0]:
+            return cands
+        # what happened there first, and nothing that happened elsewhere: the sentence shown is
+        # picked among the facts kept
+        elsewhere = [c for c in cands if isinstance(c.item, EventView) and c.item.place and not there(c)]
+        return at + [c for c in cands if c not in at and c not in elsewhere]
 
     def _number_premise(self, q: Query, ctx: Ctx, allowed: set[int] | None) -> Answer | None:
         """"Were 100 Turkish troops killed?": the number is what is checked. No stored text gives

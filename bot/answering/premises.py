@@ -14,7 +14,8 @@ from bot.answering.query import Query
 PLACE_CONCEPTS = frozenset({"ANKARA", "MOSCOW", "IDLIB", "SARAQIB", "SYRIA"})
 _PREPOSITIONS = frozenset({"in", "at", "to", "into", "inside", "в", "во", "на"})
 # Turkish puts the place in a suffix: "İstanbul'da", "Soçi'de", "Ankarada", "Moskova'ya".
-_TR_LOCATIVE = re.compile(r"^(?P<stem>.+?)['’]?(?:da|de|ta|te|ya|ye|a|e)$")
+_TR_LOCATIVE = re.compile(r"^(?P<stem>.+?)['’]?(?:da|de|ta|te|daki|deki|taki|teki|ya|ye|a|e)$")
+_TR_APOSTROPHE_LOCATIVE = re.compile(r"['’](?:da|de|ta|te|daki|deki|taki|teki|ya|ye|a|e)$")
 
 
 def located_places(q: Query, question: str) -> list[tuple[int | None, str]]:
@@ -31,7 +32,7 @@ def located_places(q: Query, question: str) -> list[tuple[int | None, str]]:
             continue
         surface = words[at]
         if q.language == "tr":
-            if "'" in surface or "’" in surface or _TR_LOCATIVE.match(lowered[at]) and index is None:
+            if _TR_APOSTROPHE_LOCATIVE.search(lowered[at]) or (index is None and _TR_LOCATIVE.match(lowered[at])):
                 out.append((index, surface))
         elif at > 0 and lowered[at - 1] in _PREPOSITIONS:
             shown = surface[:1].upper() + surface[1:]
