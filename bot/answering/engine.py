@@ -56,6 +56,7 @@ from bot.snapshot import EventView, PointView, TimelineSnapshot
 PREMISE_ACTIONS = frozenset({"START", "END", "AGREE", "ARRIVE", "STOP", "ESTABLISH", "DEPART", "RESUME"})
 # What happens at a place ("were the talks / was the deal signed in Istanbul?"): a place to check.
 PLACED_ACTIONS = frozenset({"TALKS", "AGREE", "ARRIVE", "DELEGATION"})
+ORDINAL_DAY = re.compile(r"(\d{1,2})(st|nd|rd|th)?")
 INDEFINITE = re.compile(r"\b(an?|any|some)\s+(\w+\s+)?(agreement|deal|accord|understanding|talks|meeting|"
                         r"deal|progress|breakthrough)\b")
 # What a yes/no question may ask that is a standing relation rather than a status with a history.
@@ -323,7 +324,8 @@ class Answerer:
         if not located or q.intent.prediction or q.date_group is not None:
             return None
         drop = {i for i, _ in located if i is not None}
-        rest = [g for i, g in enumerate(q.groups) if i not in drop]
+        # "agreed in Ankara on the 10th": a bare day is part of the claim too, not what to search for
+        rest = [g for i, g in enumerate(q.groups) if i not in drop and not ORDINAL_DAY.fullmatch(g.word)]
         if not any(g.concepts & PLACED_ACTIONS for g in rest if g.known and not g.context):
             return None
         if INDEFINITE.search(q.folded):

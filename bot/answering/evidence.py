@@ -22,6 +22,10 @@ REASON = re.compile(
     r"yüzünden|dolayı|чтобы|из-за|поскольку|так как|с целью|ради)\b", re.IGNORECASE)
 
 
+# Words that say who took part, when no one is named: "Turkish officials and a Russian delegation".
+PARTY_TERMS = frozenset({"#DELEGATION", "#OFFICIAL"})
+
+
 @lru_cache(maxsize=20_000)
 def has_reason(sentence: str) -> bool:
     return bool(REASON.search(sentence))
@@ -116,8 +120,8 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
                 score += 1.5
             if kind == "why" and has_reason(sentence):
                 score += 1.0
-            if kind == "who" and has_name(sentence):
-                score += 0.5  # "who" is answered by a name
+            if kind == "who" and (has_name(sentence) or not terms.isdisjoint(PARTY_TERMS)):
+                score += 0.5  # "who" is answered by a name, or by who took part ("officials and a delegation")
             if origin == "quote":
                 score *= 0.9
             if origin == "title" and kind in ("what", "who", "status"):

@@ -644,7 +644,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         take takes taking took taken make makes making made get gets getting give gives gave given put puts
         go goes went gone come comes came place places since sorry basic either neither both each side number numbers figure figures count total amount event events thing things stuff key important main
         major critical crucial big milestone milestones step steps stand stands matter matters situation
-        story stories saga exactly precise specific roughly approximately basically anyway whole overall general generally
+        story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
         officially formally actually really
     """.split()),
     "tr": frozenset("""
@@ -659,7 +659,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         kimdir kimdi
     """.split()),
     "ru": frozenset("""
-        и в во на с со к ко о об от до по за из у же ли бы то не ни но а или да нет это этот эта эти тот та те
+        правда верно и в во на с со к ко о об от до по за из у же ли бы то не ни но а или да нет это этот эта эти тот та те
         как так что кто где когда куда почему зачем какой какая какие каков сколько чей мне меня мы вы они он она
         оно их его ее её нам вам был была были было будет будут есть ещё еще уже сейчас сегодня пожалуйста
         привет спасибо скажите скажи подскажите подскажи расскажите расскажи можно ли вообще просто именно
