@@ -109,6 +109,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "tr": "{asked} değil; kayıtlardaki sayı başka:",
         "ru": "Не {asked} — в записях другое число:",
     },
+    "premise_other_person": {
+        "en": "The record does not say that of {asked}; it says:",
+        "tr": "Kayıtlar bunu {asked} için söylemiyor; kayıtta şu var:",
+        "ru": "В записях это сказано не о {asked}; там говорится:",
+    },
     "decline_no_time": {
         "en": "The time of day is not recorded, only the date: {title} — {date}.",
         "tr": "Saati kayıtlı değil, yalnızca tarihi: {title} — {date}.",

@@ -542,3 +542,20 @@ def test_a_name_the_record_does_not_give_is_not_recorded(answerer: Answerer) -> 
     assert "Akar" in answerer.answer("what's the name of the turkish defence minister", now=NOW).plain_text()
     # whether he was named is answerable: he spoke anonymously
     assert "anonymous" in answerer.answer("the senior official who talked to reuters — was he named?", now=NOW).plain_text()
+
+
+def test_a_person_wrongly_credited_in_a_yes_no_question_is_corrected_first(answerer: Answerer) -> None:
+    putin = answerer.answer("did putin travel to ankara for the talks?", now=NOW).plain_text()
+    assert putin.startswith("The record does not say that of Putin") and "Russian delegation" in putin
+    assert answerer.answer("Putin Ankara'ya geldi mi?", now=NOW).plain_text().startswith("Kayıtlar bunu Putin")
+    # the fact names them: answered as usual, no correction
+    akar = answerer.answer("did akar say the ceasefire was holding?", now=NOW).plain_text()
+    assert not akar.startswith("The record") and "holding" in akar
+
+
+def test_what_happened_at_a_named_place_keeps_to_that_place(answerer: Answerer) -> None:
+    for question in ("what did the two sides agree in ankara", "о чем договорились на переговорах в анкаре"):
+        answer = answerer.answer(question, now=NOW)
+        assert answer.answered and "Moscow summit" not in answer.plain_text() and "саммите" not in answer.plain_text()
+    claim = answerer.answer("i read somewhere the truce was agreed in ankara on the 10th, is that right?", now=NOW)
+    assert claim.plain_text().startswith("Not in Ankara") and "Moscow" in claim.plain_text()

@@ -56,6 +56,8 @@ from bot.snapshot import EventView, PointView, TimelineSnapshot
 PREMISE_ACTIONS = frozenset({"START", "END", "AGREE", "ARRIVE", "STOP", "ESTABLISH", "DEPART", "RESUME"})
 # What happens at a place ("were the talks / was the deal signed in Istanbul?"): a place to check.
 PLACED_ACTIONS = frozenset({"TALKS", "AGREE", "ARRIVE", "DELEGATION"})
+# People a yes/no question may wrongly credit with something ("did Putin come to Ankara?").
+PERSON_CONCEPTS = frozenset({"PUTIN", "ERDOGAN", "AKAR", "ASSAD"})
 ORDINAL_DAY = re.compile(r"(\d{1,2})(st|nd|rd|th)?")
 INDEFINITE = re.compile(r"\b(an?|any|some)\s+(\w+\s+)?(agreement|deal|accord|understanding|talks|meeting|"
                         r"deal|progress|breakthrough)\b")
@@ -161,7 +163,7 @@ class Answerer:
                 return self._place_premise(q, ctx, question, allowed) or declined
             return declined
         if q.intent.yes_no and q.intent.kind in ("status", "what"):
-            checked = self._place_premise(q, ctx, question, allowed)
+            checked = self._place_premise(q, ctx, question, allowed) or self._person_premise(q, ctx, allowed)
             if checked is not None:
                 return checked
         groups = q.known_groups
@@ -349,6 +351,39 @@ class Answerer:
             return None
         asked = located[0][1]
         note = Block("note", t("premise_other_place", ctx.lang, asked=asked))
+        return dataclasses.replace(answer, blocks=(note, *answer.blocks))
+
+    def _person_premise(self, q: Query, ctx: Ctx, allowed: set[int] | None) -> Answer | None:
+        """"Did Putin travel to Ankara?", "did Erdogan say the ceasefire is holding?": who did it is
+        what is checked. Without the person, the question finds what happened (a delegation came;
+        Akar said it); if that fact never names the person, the reply says so first."""
+        people = [i for i, g in enumerate(q.groups) if g.known and not g.context and g.concepts & PERSON_CONCEPTS]
+        if len(people) != 1 or q.intent.prediction or q.date_group is not None:
+            return None
+        rest = [g for i, g in enumerate(q.groups) if i not in people]
+        if not any(g.known and not g.context and (g.is_action or g.concepts & {"SAY", "HOLD"}) for g in rest):
+            return None
+        whole = q.known_groups
+        found = rerank(self._store, ctx, whole, self._store.index.search([g.terms for g in whole], limit=16,
+                                                                         allowed=allowed))
+        if found and found[0].coverage >= 0.99 and self._problem(q, found[0]) is None:
+            return None  # a fact has the person doing just that
+        q2 = dataclasses.replace(q, groups=rest, intent=dataclasses.replace(q.intent, kind="what"))
+        ctx2 = dataclasses.replace(ctx, q=q2)
+        groups = q2.known_groups
+        hits = self._store.index.search([g.terms for g in groups], limit=16, allowed=allowed)
+        cands = rerank(self._store, ctx2, groups, hits)
+        if not cands or cands[0].coverage < 0.99 or self._problem(q2, cands[0]) is not None:
+            return None
+        best = cands[0]
+        person = q.groups[people[0]]
+        if not isinstance(best.item, EventView) or person.hits(set(self._store.index_terms_of(best.doc))):
+            return None  # the fact names them: the usual answer says what they did
+        answer = answer_describe(self._store, ctx2, [best])
+        if not answer.answered:
+            return None
+        asked = next((tok.lower for tok in q.tokens if tok.fold == person.word), person.word).title()
+        note = Block("note", t("premise_other_person", ctx.lang, asked=asked))
         return dataclasses.replace(answer, blocks=(note, *answer.blocks))
 
     def _at_place(self, q: Query, question: str, cands: list[Candidate]) -> list[Candidate]:
