@@ -87,6 +87,11 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
     entities = [g for g in groups if g.is_entity and g.weight > 0]
     # Per group, its terms' weights, computed once (not once per sentence).
     group_weights = [{term: store.index.idf(term) * w for term, w in g.terms} for g in groups]
+    if kind == "where":
+        # "which city hosted the Turkey–Russia talks": a party counts the same however it is written
+        # ("Turkish–Russian talks in Ankara"); a sentence must not win on the spelling the question used.
+        group_weights = [dict.fromkeys(gw, max(gw.values())) if g.is_entity and gw else gw
+                         for g, gw in zip(groups, group_weights)]
     said = kind == "what" and "SAY" in q_concepts and any(g.concepts & SPEAKER_WORDS for g in groups)
     for rank, cand in enumerate(cands):
         if cand.score < {"why": 0.3, "how_many": 0.5}.get(kind, 0.7) * top:

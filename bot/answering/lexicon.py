@@ -120,7 +120,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "приняли", "принял*"],
     },
     "TALKS": {
-        "en": ["talks", "talk", "negotiation", "negotiations", "negotiate", "negotiated", "negotiating", "discussion",
+        "en": ["talks", "talk", "host", "hosts", "hosted", "hosting", "venue", "negotiation", "negotiations", "negotiate", "negotiated", "negotiating", "discussion",
                "discussions", "discuss", "discussed", "discussing", "meeting", "meetings", "met", "meet", "summit",
                "consultations", "round", "session", "sessions", "conference", "negotations", "negociations",
                "at the table", "negotiating table", "around the table", "sit down", "sat down", "sitting down"],
@@ -237,7 +237,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ru": ["возглавл*", "руководил*", "во главе делегац*"],
     },
     "SAY": {
-        "en": ["say", "said", "says", "saying", "tell", "told", "state", "stated", "statement", "statements", "announce",
+        "en": ["say", "said", "talk of", "says", "saying", "tell", "told", "state", "stated", "statement", "statements", "announce",
                "announced", "announcement", "declare", "declared", "claim", "claimed", "comment", "comments",
                "remark", "remarks", "quote", "quoted", "according", "word", "words", "spoke", "speak", "stance",
                "position", "warn", "warned", "warning", "threat", "threaten", "threatened"],
