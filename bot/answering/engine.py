@@ -226,8 +226,10 @@ class Answerer:
                 a = top_event(self._store, ctx, pair.group("a"), language, allowed)
                 b = top_event(self._store, ctx, pair.group("b"), language, allowed)
                 if a is not None and b is not None and a.id != b.id:
-                    keep = {doc_key("event", a.id), doc_key("event", b.id)}
-                    cands = [c for c in cands if c.doc in keep] or cands
+                    # "what came first, the ceasefire or the Ankara talks?": just those two, however
+                    # the whole question ranked them
+                    top = cands[0]
+                    cands = [Candidate(doc_key("event", e.id), e, top.score, top.mask, 1.0, top.matched) for e in (a, b)]
             first = answer_first_of(self._store, ctx, cands)
             if first is not None:
                 return first

@@ -309,8 +309,10 @@ def analyse(
         position += len(tok.fold) + 1
     cue_tokens = {i for i, (a, b) in enumerate(offsets)
                   if any(s <= a and b <= e for s, e in found_intent.cue_spans)
-                  # "were the DETAILS agreed?": in a yes/no question the word is what is asked about
-                  and not (found_intent.yes_no and tokens[i].fold in ("details", "detail"))}
+                  # "were the DETAILS agreed?", "where were the details hammered out": unless the question asks for the
+                  # details, the word is what it asks about
+                  and not ((found_intent.yes_no or found_intent.kind not in ("what", "status", "latest"))
+                           and tokens[i].fold in ("details", "detail"))}
     months: dict[int, int] = {}
     stop_phrase = False
     for i, tok in enumerate(tokens):
