@@ -559,3 +559,13 @@ def test_what_happened_at_a_named_place_keeps_to_that_place(answerer: Answerer) 
         assert answer.answered and "Moscow summit" not in answer.plain_text() and "саммите" not in answer.plain_text()
     claim = answerer.answer("i read somewhere the truce was agreed in ankara on the 10th, is that right?", now=NOW)
     assert claim.plain_text().startswith("Not in Ankara") and "Moscow" in claim.plain_text()
+
+
+def test_a_yes_no_question_after_a_first_sentence_and_after_an_anchor(answerer: Answerer) -> None:
+    """"Retired officer here. Did the guns actually go quiet after the Moscow deal?": a status question
+    about the guns (the newest news on the ceasefire), not about the deal it is dated by."""
+    answer = answerer.answer("Retired officer here. Did the guns actually go quiet after the Moscow deal, or is that just talk?",
+                             now=NOW)
+    assert answer.answered and "holding" in answer.plain_text() and "12 March 2020" in answer.plain_text()
+    first = answerer.answer("what came first, the ceasefire or the ankara talks?", now=NOW).plain_text()
+    assert first.startswith("First came: The Idlib ceasefire takes effect")

@@ -227,23 +227,33 @@ def phrase_concepts(tokens: list[Token], language: str, lex: Lexicon | None = No
         for ph in candidates:
             if i + len(ph.parts) > n:
                 continue
-            ok = True
-            for j, (text, is_prefix) in enumerate(ph.parts[1:], start=1):
-                t = tokens[i + j]
-                if is_prefix:
-                    if not t.fold.startswith(text):
-                        ok = False
-                        break
-                else:
-                    tstems = {t.fold, stem(t.lower, "ru") if t.cyrillic else stem(t.lower, language if language != "ru" else "en")}
-                    if not t.cyrillic:
-                        tstems.add(stem(t.lower, "en"))
-                    if text not in tstems:
-                        ok = False
-                        break
+            at, skipped, ok = i, 0, True
+            for text, is_prefix in ph.parts[1:]:
+                at += 1
+                # "the guns ACTUALLY went quiet": an adverb inside a phrase does not break it
+                while at < n - 1 and skipped < 2 and tokens[at].fold in PHRASE_FILLERS and not _part_is(
+                        tokens[at], text, is_prefix, language):
+                    at, skipped = at + 1, skipped + 1
+                if at >= n or not _part_is(tokens[at], text, is_prefix, language):
+                    ok = False
+                    break
             if ok:
-                found.append((i, i + len(ph.parts) - 1, ph.concept))
+                found.append((i, at, ph.concept))
     return found
+
+
+# Adverbs that may sit inside a phrase without changing it.
+PHRASE_FILLERS = frozenset({"actually", "really", "finally", "already", "just", "even", "fully", "completely",
+                            "truly", "indeed", "eventually", "gercekten", "artik", "действительно", "уже", "наконец"})
+
+
+def _part_is(t: Token, text: str, is_prefix: bool, language: str) -> bool:
+    if is_prefix:
+        return t.fold.startswith(text)
+    tstems = {t.fold, stem(t.lower, "ru") if t.cyrillic else stem(t.lower, language if language != "ru" else "en")}
+    if not t.cyrillic:
+        tstems.add(stem(t.lower, "en"))
+    return text in tstems
 
 
 def analyze_text(text: str, language: str) -> tuple[dict[str, int], tuple[str, ...]]:

@@ -40,6 +40,8 @@ def _is_stopword(tok: Token) -> bool:
     return tok.lower == tok.fold or tok.lower in _STOPWORDS_LOWER
 _RU_WH = re.compile(r"\b(кто|кого|кем|что|чем|чего|где|когда|почему|зачем|как|каков\w*|сколько|как\w{2}|куда|откуда|"
                     r"чей|чья|чьи|ч[её])\b")
+_EN_WH = re.compile(r"\b(when|where|who|whom|whose|why|how|which|what|whats)\b")
+_EN_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "did", "does", "do"})
 _RU_PAST = re.compile(r"^[а-яё]{3,}(ла|ло|ли|лся|лась|лось|лись)$")
 _SHORTHAND = {fold(k): v for k, v in lexicon.SHORTHAND.items()}
 _MONTH = re.compile(r"^MONTH(\d+)$")
@@ -227,6 +229,28 @@ YEAR_LIKE = re.compile(r"(19|20)\d\d|0\d|[12]\d|3[01]")  # a year, a day of the 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)[\"“«„‘'](?P<q>[^\"”»“’']{3,}?)[\"”»“’'](?=[\s,.!?;:)]|$)")
 
 
+_ANCHOR_WORDS = frozenset({"after", "since", "following"})
+
+
+def _anchor_after(query: Query, tokens: list[Token], clause_of: list[int]) -> None:
+    """"Did the guns go quiet after the Moscow deal?": what follows "after" says when, not what about —
+    the question is whether the guns went quiet, answered from the newest news on that, not from the
+    deal. Those words count as context (weak, not required) when the question has a topic before them."""
+    at = next((i for i, t in enumerate(tokens) if t.fold in _ANCHOR_WORDS and i > 0), None)
+    if at is None:
+        return
+    before = {t.fold for t in tokens[:at]}
+    after = {t.fold for t in tokens[at + 1:] if clause_of[tokens.index(t)] == clause_of[at]}
+    asked = [g for g in query.groups if g.known and not g.context and g.word in before and g.word not in after]
+    if not any(not g.is_entity and g.concepts for g in asked):
+        return
+    for g in query.groups:
+        if g.word in after and g.word not in before and not g.context:
+            g.context = True
+            g.terms = [(t, w * 0.3) for t, w in g.terms]
+            g.__dict__.pop("_term_set", None)
+
+
 def analyse(
     question: str, *, index: InvertedIndex, speller: Speller, fallback_language: str | None
 ) -> Query:
@@ -269,6 +293,11 @@ def analyse(
     if (language == "ru" and not found_intent.yes_no and original.strip().endswith("?")
             and not _RU_WH.search(folded) and any(_RU_PAST.search(t.lower) for t in tokens)):
         # "Россия согласилась на коридор?": a yes/no question by intonation alone
+        found_intent = dataclasses.replace(found_intent, yes_no=True,
+                                           kind="status" if found_intent.kind == "what" else found_intent.kind)
+    if language == "en" and not found_intent.yes_no and not _EN_WH.search(folded) and any(
+            tokens[i].fold in _EN_AUX for i in range(1, len(tokens)) if clause_of[i] != clause_of[i - 1]):
+        # "Retired officer here. Did the guns go quiet ...?": a yes/no question after a first sentence
         found_intent = dataclasses.replace(found_intent, yes_no=True,
                                            kind="status" if found_intent.kind == "what" else found_intent.kind)
     query = Query(text=original, language=language, tokens=tokens, folded=folded, intent=found_intent)
@@ -428,6 +457,8 @@ def analyse(
                     g.concepts = g.concepts | {"CEASEFIRE"}
                     g.terms = g.terms + [("#CEASEFIRE", 0.9)]
                     g.__dict__.pop("_term_set", None)
+    if language == "en" and found_intent.yes_no:
+        _anchor_after(query, tokens, clause_of)
     for g in query.groups:
         g.idf = max((index.idf(t) * w for t, w in g.terms), default=0.0)
         if g.idf == 0.0:

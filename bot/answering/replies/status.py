@@ -158,7 +158,8 @@ def yes_no_step(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer | 
     itself is the answer ("was it agreed in Ankara?" — agreed in Moscow, on 5 March 2020)."""
     q, lang, now = ctx.q, ctx.lang, ctx.now
     wanted: set[str] = set()
-    for c in q.concepts():
+    asked = frozenset(c for g in q.groups if not g.context for c in g.concepts)  # not "after the deal"
+    for c in asked:
         wanted.update(STEP_FOR_CONCEPT.get(c, ()))
     if not wanted or "STOP" in q.concepts() or "END" in q.concepts():
         return None
