@@ -57,6 +57,11 @@ NAME_ASKED = re.compile(r"\b(name|names|named|called|who|adi|adlari|ismi|isimler
                          r"имена|фамили\w*|кто)\b")
 # A person's name asked for in so many words ("what's the name of", "как зовут"), not just "who".
 NAME_ONLY = re.compile(r"\b(name|names|named|called|adi|adlari|ismi|isimleri|зовут|звали|имя|имена|фамили\w*)\b")
+# "who was in the delegation", "heyette kimler vardı", "кто входил в делегацию": its members, by name.
+MEMBERS_ASKED = re.compile(r"\bwho (was|were|is|are) (in|on|part of|among) (the )?(\w+ )?(delegation|team|officials?)\b|"
+                           r"\b(delegation|team) members?\b|\bmembers of the \w* ?(delegation|team)\b|"
+                           r"\bheyet\w* (kim|kimler|kimlerden)\b|\bkim(ler)? (vardi|yer aldi)\b.*\bheyet|"
+                           r"\bкто (был|были|входил|входили) в (состав\w* )?\w* ?делегаци\w*|\bсостав\w* (\w+ )?делегаци\w*")
 # "..., was he named?": a yes/no question in a later clause (whether a name is on record is answerable).
 YES_NO_CLAUSE = re.compile(r"(^|[—–:;,.?!-]\s*)(is|are|was|were|did|does|has|have)\s+(he|she|they|it|the|his|their)\b")
 # Who a person is in a question asking their name: an office or a body of people.

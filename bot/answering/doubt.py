@@ -13,6 +13,7 @@ from bot.answering.cues import (
     FOCUS_KINDS,
     GENERIC_PEOPLE,
     NAME_ASKED,
+    MEMBERS_ASKED,
     NAME_ONLY,
     PERSON_CONCEPTS,
     YES_NO_CLAUSE,
@@ -65,7 +66,7 @@ def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
         return "unrecorded"
     if q.intent.kind == "who" and not role_of_named(store, q, best):
         return "unrecorded"
-    if NAME_ONLY.search(q.folded) and not q.intent.yes_no and not YES_NO_CLAUSE.search(q.text.lower()) \
+    if (NAME_ONLY.search(q.folded) or MEMBERS_ASKED.search(q.folded)) and not q.intent.yes_no and not YES_NO_CLAUSE.search(q.text.lower()) \
             and not named_in(store, q, best):
         # "what's the name of the Turkish official who spoke to Reuters": he spoke anonymously
         return "unnamed"
