@@ -9,6 +9,7 @@ number of events, and new words from an admin's edit are added incrementally.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -98,3 +99,25 @@ class Speller:
 def _is_transposition(a: str, b: str) -> bool:
     diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+# How often a word must occur in pyspellchecker's English frequency list to count as a word of its
+# own: "true", "help", "letter" (tens of thousands) are; chat misspellings ("wen": 336) are not.
+_COMMON_ENGLISH = 1000
+
+
+@lru_cache(maxsize=1)
+def _english_words():  # type: ignore[no-untyped-def]
+    from spellchecker import SpellChecker  # loaded on the first unknown English word (0.1 s), not at import
+
+    return SpellChecker(language="en", distance=1)
+
+
+@lru_cache(maxsize=8192)
+def common_english(word: str) -> bool:
+    """Whether `word` is a common English word in its own right, so not a typo of a stored word.
+
+    The speller only knows the timeline's words, so it would read "is it true" as "truce" and
+    "help" as "held"; an English dictionary says those are words, and they stay as asked.
+    """
+    return _english_words()[word] >= _COMMON_ENGLISH

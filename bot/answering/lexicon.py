@@ -254,6 +254,11 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     # Length of a thing (a road, a border): nothing the timeline records; kept apart from WIDTH so that
     # "how long is the M4" is not answered with the corridor's width.
+    "SPEED": {
+        "en": ["speed", "speeds", "fast", "faster", "quickly", "mph", "km/h", "kmh", "velocity"],
+        "tr": ["hız*", "süratle", "ne kadar hızlı"],
+        "ru": ["скорост*", "быстро", "как быстро"],
+    },
     "LENGTH": {
         "en": ["length", "lengths", "lengthwise", "km long", "kms long", "kilometres long", "kilometers long",
                "kilometre long", "kilometer long", "miles long", "mile long", "how long is the", "how long are the",
@@ -570,7 +575,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bдат(а|у|ы|е)\b", r"\bво сколько\b", r"\bс какого( (момента|времени|числа|дня))?\b", r"\bс каких пор\b", r"\bв каком (месяце|году)\b", r"\bчисла\b"],
     },
     "how_many": {
-        "en": [r"\bhow (many|much|wide|big|large|long|far|deep|broad|large|extensive|close)\b", r"\bnumber of\b",
+        "en": [r"\bhow (many|much|wide|big|large|long|far|deep|broad|large|extensive|close|fast|quickly|heavy|tall|high|old)\b", r"\bnumber of\b",
                r"\bwhat is the (width|size|number|toll|count|length|depth|extent|scale)\b", r"\b(width|size|toll|depth|"
                r"length|extent|count|figure|numbers?|km|kilometres?|kilometers?|miles?)\b", r"\bhw many\b"],
         "tr": [r"\bkac\b", r"\bkac (tane|kisi|asker|km|kilometre)\b", r"\bne kadar\b", r"\bsayi\w*\b", r"\bmiktar\w*\b",
@@ -581,7 +586,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     },
     "where": {
         "en": [r"\bwhere\b", r"\bwhat (place|city|location|town|venue|country|road|area|region)\b",
-               r"\bwhich (place|city|location|town|village|venue|country|road|area|region|stretch|section|part|spot|settlement)\b",
+               r"\bwhich (place|city|location|town|village|venue|country|road|area|region|stretch|section|part|spot|settlement)s?\b",
+               r"\bwhat (towns|villages|places|cities|settlements|locations)\b",
                r"\bwhat (village|spot|settlement)\b", r"\b(along|on) (which|what) (road|highway|route)\b",
                r"\blocation\b", r"\bvenue\b", r"\bin which\b"],
         "tr": [r"\bnere\w*\b", r"\bhangi (sehir|yer|ulke|bolge|yol|kent|il)\w*\b", r"\bkonum\w*\b"],
@@ -644,7 +650,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         take takes taking took taken make makes making made get gets getting give gives gave given put puts
         go goes went gone come comes came place places since sorry basic either neither both each side number numbers figure figures count total amount event events thing things stuff key important main
         major critical crucial big milestone milestones step steps stand stands matter matters situation
-        story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
+        points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
         officially formally actually really
     """.split()),
     "tr": frozenset("""

@@ -17,7 +17,7 @@ from bot.answering import intent as intent_mod
 from bot.answering import lexicon
 from bot.answering.analyze import (compiled_lexicon, off_topic_lexicon, other_names_lexicon, phrase_concepts, stem,
                                    token_terms)
-from bot.answering.fuzzy import Speller
+from bot.answering.fuzzy import Speller, common_english
 from bot.answering.index import InvertedIndex
 from bot.answering.language import detect, is_translit_russian
 from bot.answering.normalize import Token, fold, folded_text, latin_to_cyrillic, tokenize
@@ -174,6 +174,9 @@ def _correct_tokens(tokens: list[Token], index: InvertedIndex, speller: Speller,
         tt = token_terms(tok, language, query=True)
         if tt.concepts or any(w in index for w in tt.words) or tok.fold in speller:
             out.append(tok)
+            continue
+        if language == "en" and not tok.cyrillic and common_english(tok.lower):
+            out.append(tok)  # "is it TRUE": a word in its own right, not a typo of "truce"
             continue
         corrected = speller.correct(tok.fold, "ru" if tok.cyrillic else language)
         if corrected and corrected != tok.fold:
@@ -394,7 +397,7 @@ def analyse(
             # A word the lexicon knows but no stored text says ("resume", "withdraw"): the timeline
             # records nothing about it.
             query.unknown.append(tok.fold)
-            if concepts & (ACTION_CONCEPTS | {"LENGTH", "RANK"}):
+            if concepts & (ACTION_CONCEPTS | {"LENGTH", "RANK", "SPEED"}):
                 # an action, or a measure ("length"), that no stored text states: a date or number
                 # asked about it would be invented
                 query.unknown_actions.append(tok.fold)
