@@ -599,7 +599,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
         "en": [r"\bwho\b", r"\bwhom\b", r"\bwhose\b", r"\bwhich (official|minister|country|countries|side|sides|"
                r"leader|leaders|president|party|parties)\b", r"\bby whom\b",
                r"\b(what|which) (is|was|s) (his|her|their|\w+ s) (job|role|position|post|title|office|occupation)\b",
-               r"\b(job|position|post|title|occupation)\b"],
+               r"\b(job|position|post|title|occupation)\b", r"\b\w+ s role\b", r"\brole of\b", r"\bwhat role\b",
+               r"\baccording to whom\b"],
         "tr": [r"\bkim\w*\b", r"\bhangi (ulke|taraf|bakan|lider|yetkili)\w*\b", r"\bgorev\w*( ne\w*)?\b",
                r"\bunvan\w*( ne\w*)?\b", r"\bne is yap\w*", r"\bmakam\w*( ne\w*)?\b"],
         "ru": [r"\bкто\b", r"\bкого\b", r"\bкем\b", r"\bкому\b", r"\bчей\b", r"\bчья\b", r"\bчьи\b",
@@ -650,7 +651,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         take takes taking took taken make makes making made get gets getting give gives gave given put puts
         go goes went gone come comes came place places since sorry basic either neither both each side number numbers figure figures count total amount event events thing things stuff key important main
         major critical crucial big milestone milestones step steps stand stands matter matters situation
-        points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
+        true correct accurate points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
         officially formally actually really
     """.split()),
     "tr": frozenset("""

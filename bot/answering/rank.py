@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answering.analyze import text_term_set
 from bot.answering.context import Candidate, Ctx, Item, is_range
 from bot.answering.cues import ACTION_STRICT, COUNTED_NOUNS, EXISTENTIAL, SPEAKERS, asks_deadline
@@ -96,6 +98,11 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
     return out
 
 
+# An agreement named by a noun, not the act of agreeing: a topic a status question is about.
+AGREEMENT_NOUN = re.compile(r"(deals?|agreements?|accords?|protocols?|pacts?|memorand\w*|treat\w+|anlasma\w*|"
+                            r"mutabakat\w*|protokol\w*|соглашени\w*|договоренност\w*|протокол\w*|сделк\w*)$")
+
+
 def coverage_weights(q: Query, groups: list[Group]) -> list[float]:
     """How much each group counts for coverage: context clauses count nothing, and for a status
     question the predicate ("holding", "collapsed") does not either."""
@@ -109,10 +116,14 @@ def coverage_weights(q: Query, groups: list[Group]) -> list[float]:
                                                    and not g.corrected for g in groups):
         # "is the deal done?": nothing but the predicate was asked, so it names the topic too
         return [g.weight for g in groups]
+    # "latest on the idlib DEAL": an agreement named by a noun is the topic — unless something else is
+    # ("the PATROL agreement": the patrols are the topic, the agreement their status)
+    other_topic = any(not g.is_entity and not g.concepts & PREDICATE_CONCEPTS and not g.context for g in groups)
     for g in groups:
         if existential and g.concepts & COUNTED_NOUNS:
             out.append(g.weight)  # "were there casualties": the casualties are what is asked about
-        elif status and g.concepts & PREDICATE_CONCEPTS and not g.is_entity:
+        elif status and g.concepts & PREDICATE_CONCEPTS and not g.is_entity \
+                and (other_topic or not AGREEMENT_NOUN.match(g.word)):
             out.append(0.0)
         elif descriptive and g.is_action:
             out.append(g.weight * 0.3)  # "where does the route END": the route is what is asked about
