@@ -569,3 +569,15 @@ def test_a_yes_no_question_after_a_first_sentence_and_after_an_anchor(answerer: 
     assert answer.answered and "holding" in answer.plain_text() and "12 March 2020" in answer.plain_text()
     first = answerer.answer("what came first, the ceasefire or the ankara talks?", now=NOW).plain_text()
     assert first.startswith("First came: The Idlib ceasefire takes effect")
+
+
+def test_roles_unnamed_people_and_names_the_timeline_never_mentions(answerer: Answerer) -> None:
+    role = answerer.answer("What's Erdogan's role in all this?", now=NOW)
+    assert role.answered and "President Recep Tayyip Erdogan" in role.plain_text()
+    wrong = answerer.answer("was it foreign minister cavusoglu who said the details were largely agreed?", now=NOW)
+    assert wrong.plain_text().startswith("The record does not say that of Cavusoglu") and "Akar" in wrong.plain_text()
+    unnamed = answerer.answer("What did the unnamed Turkish official tell Reuters?", now=NOW)
+    assert unnamed.answered and "concrete results" in unnamed.plain_text()
+    # a common English word is not "corrected" to a stored one ("true" is not "truce")
+    assert answerer.answer("is it true that 100 turkish troops died since february?", now=NOW).plain_text().startswith("Not 100")
+    assert not answerer.answer("can you help me write a cover letter", now=NOW).answered

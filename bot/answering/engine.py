@@ -19,7 +19,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from bot.answering.context import Candidate, Ctx
-from bot.answering.cues import COUNTED_NOUNS
+from bot.answering.cues import COUNTED_NOUNS, ROLE_CONCEPTS
 from bot.answering.cues import AFTER, AFTER_EVENT, BETWEEN, DAYS_ASKED, FIRST, LASTED, OR, RELATIVE_DAY, SUMMARY, URL
 from bot.answering.analyze import text_term_set
 from bot.answering.premises import PLACE_CONCEPTS, located_places
@@ -160,7 +160,8 @@ class Answerer:
         if declined is not None:
             if q.other_names and q.intent.yes_no and not q.off_topic and not q.about_bot:
                 # "were the talks in Istanbul?": a place the timeline never mentions may be a wrong premise
-                return self._place_premise(q, ctx, question, allowed) or declined
+                return self._place_premise(q, ctx, question, allowed) or self._person_premise(q, ctx, allowed) \
+                    or declined
             return declined
         if q.intent.yes_no and q.intent.kind in ("status", "what"):
             checked = self._place_premise(q, ctx, question, allowed) or self._person_premise(q, ctx, allowed)
@@ -360,17 +361,21 @@ class Answerer:
         what is checked. Without the person, the question finds what happened (a delegation came;
         Akar said it); if that fact never names the person, the reply says so first."""
         people = [i for i, g in enumerate(q.groups) if g.known and not g.context and g.concepts & PERSON_CONCEPTS]
-        if len(people) != 1 or q.intent.prediction or q.date_group is not None:
+        # "was it Cavusoglu who said ...": a person the timeline never names is credited with it
+        unnamed = q.other_names[:1] if not people and len(q.other_names) == 1 else []
+        if len(people) + len(unnamed) != 1 or q.intent.prediction or q.date_group is not None:
             return None
-        rest = [g for i, g in enumerate(q.groups) if i not in people]
+        rest = [g for i, g in enumerate(q.groups) if i not in people and not (unnamed and g.concepts & ROLE_CONCEPTS)]
         if not any(g.known and not g.context and (g.is_action or g.concepts & {"SAY", "HOLD"}) for g in rest):
             return None
-        whole = q.known_groups
-        found = rerank(self._store, ctx, whole, self._store.index.search([g.terms for g in whole], limit=16,
-                                                                         allowed=allowed))
-        if found and found[0].coverage >= 0.99 and self._problem(q, found[0]) is None:
-            return None  # a fact has the person doing just that
-        q2 = dataclasses.replace(q, groups=rest, intent=dataclasses.replace(q.intent, kind="what"))
+        if people:
+            whole = q.known_groups
+            found = rerank(self._store, ctx, whole, self._store.index.search([g.terms for g in whole], limit=16,
+                                                                             allowed=allowed))
+            if found and found[0].coverage >= 0.99 and self._problem(q, found[0]) is None:
+                return None  # a fact has the person doing just that
+        q2 = dataclasses.replace(q, groups=rest, other_names=[], unknown=[w for w in q.unknown if w not in unnamed],
+                                 intent=dataclasses.replace(q.intent, kind="what"))
         ctx2 = dataclasses.replace(ctx, q=q2)
         groups = q2.known_groups
         hits = self._store.index.search([g.terms for g in groups], limit=16, allowed=allowed)
@@ -378,13 +383,17 @@ class Answerer:
         if not cands or cands[0].coverage < 0.99 or self._problem(q2, cands[0]) is not None:
             return None
         best = cands[0]
-        person = q.groups[people[0]]
-        if not isinstance(best.item, EventView) or person.hits(set(self._store.index_terms_of(best.doc))):
-            return None  # the fact names them: the usual answer says what they did
+        if not isinstance(best.item, EventView):
+            return None
+        if people:
+            person = q.groups[people[0]]
+            if person.hits(set(self._store.index_terms_of(best.doc))):
+                return None  # the fact names them: the usual answer says what they did
         answer = answer_describe(self._store, ctx2, [best])
         if not answer.answered:
             return None
-        asked = next((tok.lower for tok in q.tokens if tok.fold == person.word), person.word).title()
+        word = q.groups[people[0]].word if people else unnamed[0]
+        asked = next((tok.lower for tok in q.tokens if tok.fold == word), word).title()
         note = Block("note", t("premise_other_person", ctx.lang, asked=asked))
         return dataclasses.replace(answer, blocks=(note, *answer.blocks))
 

@@ -254,6 +254,12 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     # Length of a thing (a road, a border): nothing the timeline records; kept apart from WIDTH so that
     # "how long is the M4" is not answered with the corridor's width.
+    "ANONYMOUS": {
+        "en": ["anonymous", "anonymously", "unnamed", "unidentified", "nameless", "anonymity", "not named"],
+        "tr": ["anonim*", "isimsiz*", "adı açıklanmayan", "ismi açıklanmayan", "adını vermeyen", "ismini vermeyen",
+               "isminin açıklanmaması*", "adının açıklanmaması*"],
+        "ru": ["аноним*", "неназванн*", "пожелавш* остаться неизвестн*", "на условиях анонимности"],
+    },
     "SPEED": {
         "en": ["speed", "speeds", "fast", "faster", "quickly", "mph", "km/h", "kmh", "velocity"],
         "tr": ["hız*", "süratle", "ne kadar hızlı"],
@@ -599,7 +605,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
         "en": [r"\bwho\b", r"\bwhom\b", r"\bwhose\b", r"\bwhich (official|minister|country|countries|side|sides|"
                r"leader|leaders|president|party|parties)\b", r"\bby whom\b",
                r"\b(what|which) (is|was|s) (his|her|their|\w+ s) (job|role|position|post|title|office|occupation)\b",
-               r"\b(job|position|post|title|occupation)\b", r"\b\w+ s role\b", r"\brole of\b", r"\bwhat role\b",
+               r"\b(job|position|post|title|occupation)\b", r"\broles?\b",
                r"\baccording to whom\b"],
         "tr": [r"\bkim\w*\b", r"\bhangi (ulke|taraf|bakan|lider|yetkili)\w*\b", r"\bgorev\w*( ne\w*)?\b",
                r"\bunvan\w*( ne\w*)?\b", r"\bne is yap\w*", r"\bmakam\w*( ne\w*)?\b"],
