@@ -42,8 +42,7 @@ def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
     topical = any(m and w > 0 and not g.is_entity for g, w, m in zip(groups, weights, matched))
     if unknown and not topical:
         return "no_match"
-    asked = [g for g in groups if not g.context]
-    if q.language == "en" and unknown >= 2 and unknown > len(asked):
+    if q.language == "en" and unknown >= 2 and unknown > len(groups):
         return "no_match"  # "can you help me write a cover letter": one known word among many unknown ones
     topic = [g for g, w in zip(groups, weights) if w > 0 and not g.is_action]
     ranged = is_range(best.item) and store.head_has_topic(best.doc, topic)

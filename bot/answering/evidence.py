@@ -18,7 +18,7 @@ from bot.snapshot import SourceRef
 
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]+\s+[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]{2,}")
 REASON = re.compile(
-    r"\b(to halt|to stop|in order to|so that|because|due to|after|aimed|to end|to prevent|için|amacıyla|nedeniyle|"
+    r"\b(to halt|to stop|in order to|so that|because|due to|after|aimed|to end|to prevent|effectively|which means|to discuss|to work out|to agree|to settle|to finalise|to finalize|için|amacıyla|nedeniyle|"
     r"yüzünden|dolayı|чтобы|из-за|поскольку|так как|с целью|ради)\b", re.IGNORECASE)
 
 
