@@ -223,6 +223,7 @@ class Answerer:
             return decline(self._store, ctx.lang, kind, "decline_no_match", negotiation_id)
         if FIRST.search(q.folded):
             pair = OR.search(FIRST.sub(" ", q.folded))
+            compared = False
             if pair is not None:
                 a = top_event(self._store, ctx, pair.group("a"), language, allowed)
                 b = top_event(self._store, ctx, pair.group("b"), language, allowed)
@@ -231,7 +232,8 @@ class Answerer:
                     # the whole question ranked them
                     top = cands[0]
                     cands = [Candidate(doc_key("event", e.id), e, top.score, top.mask, 1.0, top.matched) for e in (a, b)]
-            first = answer_first_of(self._store, ctx, cands)
+                    compared = True
+            first = answer_first_of(self._store, ctx, cands, pair=compared)
             if first is not None:
                 return first
         if LASTED.search(q.folded):

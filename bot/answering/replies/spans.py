@@ -68,14 +68,14 @@ def answer_days_between(store: FactStore, ctx: Ctx, a: str, b: str, language: st
     return Answer(True, lang, "how_long", tuple(blocks), matches, second.id)
 
 
-def answer_first_of(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer | None:
+def answer_first_of(store: FactStore, ctx: Ctx, cands: list[Candidate], *, pair: bool = False) -> Answer | None:
     """"What was the first thing they agreed?", "what came first, A or B?": the earliest matching event."""
     if not cands or cands[0].coverage < 0.5:
         return None
     top = cands[0].score
     pool = [c for c in cands[:8] if c.score >= 0.35 * top and c.coverage >= 0.5 and isinstance(c.item, EventView)
             and c.item.when.starts_at is not None and c.item.kind != "background"]
-    if "AGREE" in ctx.q.concepts():
+    if "AGREE" in ctx.q.concepts() and not pair:  # (two named events: whichever came first, agreed or not)
         agreed = [c for c in pool if c.item.kind == "agreement" or "#AGREE" in store.title_terms.get(c.doc, ())]
         pool = agreed or pool
     if not pool:
