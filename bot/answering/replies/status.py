@@ -11,7 +11,7 @@ from bot.answering.cues import COUNTRY_CONCEPTS, DETAILS_ASKED, STEP_FOR_CONCEPT
 from bot.answering.docs import doc_key
 from bot.answering.doubt import doubt
 from bot.answering.evidence import best_source, quote_and_source, short
-from bot.answering.query import Query
+from bot.answering.query import Group, Query
 from bot.answering.rank import coverage_weights
 from bot.answering.replies.describe import answer_describe
 from bot.answering.store import FactStore
@@ -29,6 +29,11 @@ class Step:
     score: float
     step: StatusStepView | None = None
     text: str = ""
+
+
+def is_date_word(g: Group) -> bool:
+    return g.word.startswith("date:") or any(t.startswith("n:") for t, _ in g.terms) \
+        or any(c.startswith("MONTH") for c in g.concepts)
 
 
 def in_force_provisions(store: FactStore, q: Query, cands: list[Candidate]) -> list[Candidate]:
@@ -51,7 +56,8 @@ def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
     q, lang, now = ctx.q, ctx.lang, ctx.now
     top = cands[0].score
     weights = coverage_weights(q, q.known_groups)
-    topic = [g for g, w in zip(q.known_groups, weights) if w > 0 and not g.is_entity]
+    # (a day named in the question — "broken by 12 March" — dates it; titles never carry it)
+    topic = [g for g, w in zip(q.known_groups, weights) if w > 0 and not g.is_entity and not is_date_word(g)]
     # On topic: scores close to the best, or a title that names the topic (an admin's new event
     # written in English only is still about "devriyeler" when its title says "patrols").
     topical = [c for c in cands if c.coverage >= 0.5 and doubt(store, q, c) is None
