@@ -74,6 +74,9 @@ def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
         return "unrecorded"
     # Too generic to pick one fact ("what about turkey?") — unless the predicate of a status question
     # ("withdrawing", "staying") is itself rare enough to say which fact is meant.
+    asked = [g for g in groups if not g.context]
+    if q.intent.kind == "what" and asked and all("AGREE" in g.concepts for g in asked):
+        return None  # "what was agreed?", "ne üzerinde anlaşıldı?": the agreement, however common the verb
     if max((max(w, g.weight if g.is_action and not g.context else 0.0)
             for g, w, m in zip(groups, weights, matched) if m), default=0.0) < 0.45:
         return "generic"

@@ -597,7 +597,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bwhat (village|spot|settlement)\b", r"\b(along|on) (which|what) (road|highway|route)\b",
                r"\blocation\b", r"\bvenue\b", r"\bin which\b"],
         "tr": [r"\bnere\w*\b", r"\bhangi (sehir|yer|ulke|bolge|yol|kent|il)\w*\b", r"\bkonum\w*\b"],
-        "ru": [r"\bгде\b", r"\bкуда\b", r"\bоткуда\b", r"\bв каком (городе|месте|районе|регионе)\b", r"\bкакой (город|участок)\b",
+        "ru": [r"\bгде\b", r"\bкуда\b", r"\bоткуда\b", r"\bот (какого|какой|каких) .{0,20}\bдо\b",
+               r"\bкакого (пункта|места|города)\b", r"\bв каком (городе|месте|районе|регионе)\b", r"\bкакой (город|участок)\b",
                r"\bместо\b", r"\bна каком участке\b", r"\b(вдоль|по|на) как(ой|ому|ом) (дорог\w*|трасс\w*|шоссе|маршрут\w*|участк\w*)\b",
                r"\bв как(ой|ом) (деревн\w*|сел\w*|населенн\w* пункт\w*|пункт\w*)\b"],
     },
@@ -661,7 +662,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         officially formally actually really
     """.split()),
     "tr": frozenset("""
-        ve ile de da ki yoksa zorunda mecbur mi mı mu mü mudur midir mıdır müdür bu şu o bir için gibi kadar daha en çok az ne neden
+        üzerinde üzerine üstünde ve ile de da ki yoksa zorunda mecbur mi mı mu mü mudur midir mıdır müdür bu şu o bir için gibi kadar daha en çok az ne neden
         nasıl hangi kim kimin nerede nereye zaman ama fakat ya veya yada hem ise eğer diye olarak olan oldu olacak
         olur olmuş var yok değil evet hayır bana beni sana biz siz onlar şey şimdi bugün artık acaba lütfen
         merhaba selam tamam peki hakkında üzerine sonra önce ile yani bile sadece hala halen hâlâ mi? ediyor
@@ -672,7 +673,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         kimdir kimdi
     """.split()),
     "ru": frozenset("""
-        правда верно и в во на с со к ко о об от до по за из у же ли бы то не ни но а или да нет это этот эта эти тот та те
+        какого каком какую каких правда верно и в во на с со к ко о об от до по за из у же ли бы то не ни но а или да нет это этот эта эти тот та те
         как так что кто где когда куда почему зачем какой какая какие каков сколько чей мне меня мы вы они он она
         оно их его ее её нам вам был была были было будет будут есть ещё еще уже сейчас сегодня пожалуйста
         привет спасибо скажите скажи подскажите подскажи расскажите расскажи можно ли вообще просто именно

@@ -21,8 +21,15 @@ def answer_describe(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answe
     q, lang = ctx.q, ctx.lang
     kind = q.intent.kind
     best = cands[0]
-    if kind == "what" and "AGREE" in q.concepts() and isinstance(best.item, EventView) and best.item.kind == "agreement":
-        return answer_agreement(store, ctx, best, cands)
+    if kind == "what" and "AGREE" in q.concepts():
+        if isinstance(best.item, EventView) and best.item.kind == "agreement":
+            return answer_agreement(store, ctx, best, cands)
+        asked = [g for g in q.known_groups if not g.context and not g.is_entity]
+        agreement = next((c for c in cands[:3] if isinstance(c.item, EventView) and c.item.kind == "agreement"
+                          and c.coverage >= best.coverage), None)
+        if agreement is not None and asked and all("AGREE" in g.concepts for g in asked):
+            # "ne üzerinde anlaşıldı?" (what was agreed?): nothing but agreeing is asked — the agreement
+            return answer_agreement(store, ctx, agreement, cands)
     pool = [best] + [c for c in cands[1: 8 if kind == "why" else 3] if doubt(store, q, c) is None]
     pick = best_sentence(store, ctx, pool)
     if kind == "how_many":
