@@ -62,7 +62,8 @@ def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
     # written in English only is still about "devriyeler" when its title says "patrols").
     topical = [c for c in cands if c.coverage >= 0.5 and doubt(store, q, c) is None
                and (c.score >= 0.45 * top or (c.score >= 0.15 * top and store.title_has_topic(c.doc, topic)))]
-    topical += in_force_provisions(store, q, cands)
+    # "is the Moscow deal in force?": answered by the provisions that took effect, not by news of the deal
+    topical = in_force_provisions(store, q, cands) or topical
     steps: list[Step] = []
     for c in topical:
         item = c.item
