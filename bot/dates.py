@@ -42,6 +42,12 @@ def format_day_month(month: int, day: int, language: str) -> str:
     return format_date(date(2000, month, day), "d MMMM", locale=locale_of(lang))
 
 
+def format_month(month: int, language: str) -> str:
+    """"February", "Şubat", "февраль": a month named without its year, standing alone."""
+    lang = language if language in LOCALES else "en"
+    return format_date(date(2000, month, 1), "LLLL", locale=locale_of(lang))
+
+
 def format_when(when: When, language: str = "en", reader_zone: str = "UTC") -> str:
     """The date (and time, when known) of `when`, never more precise than it is known."""
     if when.starts_at is None:

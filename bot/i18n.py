@@ -99,6 +99,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "tr": "{asked} değil; kayıtlardaki tarih başka:",
         "ru": "Не {asked} — в записях другая дата:",
     },
+    "premise_other_month": {
+        "en": "Not in {asked} — the record gives another date:",
+        "tr": "{asked} ayında değil; kayıtlardaki tarih başka:",
+        "ru": "Не в этот месяц ({asked}) — в записях другая дата:",
+    },
     "premise_other_place": {
         "en": "Not {asked} — the record gives another place:",
         "tr": "{asked} değil; kayıtlardaki yer başka:",

@@ -581,3 +581,13 @@ def test_roles_unnamed_people_and_names_the_timeline_never_mentions(answerer: An
     # a common English word is not "corrected" to a stored one ("true" is not "truce")
     assert answerer.answer("is it true that 100 turkish troops died since february?", now=NOW).plain_text().startswith("Not 100")
     assert not answerer.answer("can you help me write a cover letter", now=NOW).answered
+
+
+def test_a_wrong_month_in_a_yes_no_question_is_corrected_and_tomorrow_is_no_prediction(answerer: Answerer) -> None:
+    month = answerer.answer("was the idlib ceasefire signed back in february 2020?", now=NOW).plain_text()
+    assert month.startswith("Not in February") and "5 March 2020" in month
+    assert answerer.answer("ateşkes şubatta mı imzalandı?", now=NOW).plain_text().startswith("Şubat ayında değil")
+    # "что будет завтра?" asks what is on tomorrow, not for a prediction
+    tomorrow = answerer.answer("что будет завтра?", now=NOW)
+    assert tomorrow.answered and "Я не могу предсказывать" not in tomorrow.plain_text()
+    assert not answerer.answer("что будет с перемирием?", now=NOW).answered

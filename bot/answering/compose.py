@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from bot.answering.types import Block, Match
 from bot.dates import format_when as _format_when
-from bot.dates import format_day_month, iso_date, relative
+from bot.dates import format_day_month, format_month, iso_date, relative
 from bot.i18n import status_label, t
 from bot.citations import source_line
 from bot.snapshot import EventView, PointView, SourceRef, When
@@ -54,6 +54,10 @@ def date_parts(when: When | None, status: str, now: datetime, language: str, zon
 
 def day_month(month: int, day: int, language: str) -> str:
     return format_day_month(month, day, language)
+
+
+def month_name(month: int, language: str) -> str:
+    return format_month(month, language)
 
 
 def fill(key: str, language: str, **values: str) -> str:

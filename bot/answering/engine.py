@@ -58,6 +58,7 @@ PREMISE_ACTIONS = frozenset({"START", "END", "AGREE", "ARRIVE", "STOP", "ESTABLI
 PLACED_ACTIONS = frozenset({"TALKS", "AGREE", "ARRIVE", "DELEGATION"})
 # People a yes/no question may wrongly credit with something ("did Putin come to Ankara?").
 PERSON_CONCEPTS = frozenset({"PUTIN", "ERDOGAN", "AKAR", "ASSAD"})
+YEAR_WORD = re.compile(r"(19|20)\d\d")
 ORDINAL_DAY = re.compile(r"(\d{1,2})(st|nd|rd|th)?")
 INDEFINITE = re.compile(r"\b(an?|any|some)\s+(\w+\s+)?(agreement|deal|accord|understanding|talks|meeting|"
                         r"deal|progress|breakthrough)\b")
@@ -163,7 +164,8 @@ class Answerer:
                 return self._place_premise(q, ctx, question, allowed) or self._person_premise(q, ctx, allowed) \
                     or declined
             return declined
-        if q.intent.yes_no and q.intent.kind in ("status", "what"):
+        if q.intent.yes_no and q.intent.kind in ("status", "what", "who"):
+            # ("was it Erdogan who announced ...?": a yes/no question about who)
             checked = self._place_premise(q, ctx, question, allowed) or self._person_premise(q, ctx, allowed)
             if checked is not None:
                 return checked
@@ -302,11 +304,12 @@ class Answerer:
         premise or corrects it.
         """
         term = q.groups[q.date_group].terms[0][0] if q.date_group is not None else ""
-        if not term.startswith("@") or term.startswith("@m") or not q.concepts() & PREMISE_ACTIONS:
+        if not term.startswith("@") or not q.concepts() & PREMISE_ACTIONS:
             return None
-        month, day = term[1:].split("-")
+        # "@03-05" (a day) or "@m02" (a month: "was the ceasefire signed in February 2020?")
+        month, day = (term[2:], "") if term.startswith("@m") else term[1:].split("-")
         rest = [g for i, g in enumerate(q.groups) if i != q.date_group and f"MONTH{int(month)}" not in g.concepts
-                and g.word not in (day, str(int(day)))]
+                and (not day or g.word not in (day, str(int(day)))) and not YEAR_WORD.fullmatch(g.word)]
         if not any(g.known and not g.context and not g.is_action and g.idf >= 0.45 for g in rest):
             return None
         q2 = dataclasses.replace(q, groups=rest, date_group=None)

@@ -96,9 +96,13 @@ def premise_corrected(answer: Answer, asked_term: str) -> Answer:
     """The answer to "did X happen on <day>?" when X's recorded day is another: said first."""
     if not answer.answered:
         return answer
-    month, day = (int(x) for x in asked_term[1:].split("-"))
-    asked = C.day_month(month, day, answer.language)
-    note = Block("note", C.fill("premise_other_day", answer.language, asked=asked))
+    if asked_term.startswith("@m"):
+        asked = C.month_name(int(asked_term[2:]), answer.language)
+        note = Block("note", C.fill("premise_other_month", answer.language, asked=asked))
+    else:
+        month, day = (int(x) for x in asked_term[1:].split("-"))
+        asked = C.day_month(month, day, answer.language)
+        note = Block("note", C.fill("premise_other_day", answer.language, asked=asked))
     return dataclasses.replace(answer, blocks=(note, *answer.blocks))
 
 
