@@ -5,6 +5,9 @@ candidates for the intent (a date question wants the event whose *title* carries
 about; a status question wants the newest step on the topic), check that the best fact really covers
 the question (no invented numbers or dates), then compose the reply.
 
+A yes/no question that names a day, month, place, person or number ("were the talks in Istanbul?")
+is searched without it first: the fact found confirms the premise or is given with a correction.
+
 `Answerer` only coordinates those steps; each lives in a module of its own: the facts and their caches
 (`store`), the wording cues (`cues`), out-of-scope checks and declines (`declines`), re-ranking
 (`rank`), doubt about the best fact (`doubt`), the sentence and citation to show (`evidence`), and the
@@ -56,6 +59,8 @@ from bot.snapshot import EventView, PointView, TimelineSnapshot
 PREMISE_ACTIONS = frozenset({"START", "END", "AGREE", "ARRIVE", "STOP", "ESTABLISH", "DEPART", "RESUME"})
 # What happens at a place ("were the talks / was the deal signed in Istanbul?"): a place to check.
 PLACED_ACTIONS = frozenset({"TALKS", "AGREE", "ARRIVE", "DELEGATION"})
+# What a number in a yes/no question may count or measure ("were 100 troops killed", "is it 20 km wide").
+COUNTABLE = frozenset({"TROOPS", "PEOPLE", "WIDTH", "LENGTH"})
 # People a yes/no question may wrongly credit with something ("did Putin come to Ankara?").
 PERSON_CONCEPTS = frozenset({"PUTIN", "ERDOGAN", "AKAR", "ASSAD"})
 YEAR_WORD = re.compile(r"(19|20)\d\d")
@@ -313,10 +318,7 @@ class Answerer:
         if not any(g.known and not g.context and not g.is_action and g.idf >= 0.45 for g in rest):
             return None
         q2 = dataclasses.replace(q, groups=rest, date_group=None)
-        ctx2 = dataclasses.replace(ctx, q=q2)
-        groups = q2.known_groups
-        hits = self._store.index.search([g.terms for g in groups], limit=16, allowed=allowed)
-        cands = rerank(self._store, ctx2, groups, hits)
+        ctx2, cands = self._ranked(q2, ctx, allowed)
         if not cands or self._problem(q2, cands[0]) is not None:
             return None
         best = cands[0].item
@@ -341,10 +343,7 @@ class Answerer:
         if INDEFINITE.search(q.folded):
             return None  # "did they reach AN agreement in Ankara": whether any was, not where THE one was
         q2 = dataclasses.replace(q, groups=rest, other_names=[], intent=dataclasses.replace(q.intent, kind="where"))
-        ctx2 = dataclasses.replace(ctx, q=q2)
-        groups = q2.known_groups
-        hits = self._store.index.search([g.terms for g in groups], limit=16, allowed=allowed) if groups else []
-        cands = rerank(self._store, ctx2, groups, hits)
+        ctx2, cands = self._ranked(q2, ctx, allowed)
         if not cands or cands[0].coverage < 0.99 or self._problem(q2, cands[0]) is not None:
             return None
         best = cands[0]
@@ -374,17 +373,12 @@ class Answerer:
         if not any(g.known and not g.context and (g.is_action or g.concepts & {"SAY", "HOLD"}) for g in rest):
             return None
         if people:
-            whole = q.known_groups
-            found = rerank(self._store, ctx, whole, self._store.index.search([g.terms for g in whole], limit=16,
-                                                                             allowed=allowed))
+            _ctx, found = self._ranked(q, ctx, allowed)
             if found and found[0].coverage >= 0.99 and self._problem(q, found[0]) is None:
                 return None  # a fact has the person doing just that
         q2 = dataclasses.replace(q, groups=rest, other_names=[], unknown=[w for w in q.unknown if w not in unnamed],
                                  intent=dataclasses.replace(q.intent, kind="what"))
-        ctx2 = dataclasses.replace(ctx, q=q2)
-        groups = q2.known_groups
-        hits = self._store.index.search([g.terms for g in groups], limit=16, allowed=allowed)
-        cands = rerank(self._store, ctx2, groups, hits)
+        ctx2, cands = self._ranked(q2, ctx, allowed)
         if not cands or cands[0].coverage < 0.99 or self._problem(q2, cands[0]) is not None:
             return None
         best = cands[0]
@@ -432,12 +426,9 @@ class Answerer:
         100; the one that counts the troops killed says how many were, and the reply says first
         that the figure differs."""
         q2 = dataclasses.replace(q, unknown_numbers=[], intent=dataclasses.replace(q.intent, kind="how_many"))
-        ctx2 = dataclasses.replace(ctx, q=q2)
-        groups = q2.known_groups
-        if not any(g.concepts & COUNTED_NOUNS or g.concepts & {"TROOPS", "PEOPLE", "WIDTH", "LENGTH"} for g in groups):
+        if not any(g.concepts & (COUNTED_NOUNS | COUNTABLE) for g in q2.known_groups):
             return None
-        hits = self._store.index.search([g.terms for g in groups], limit=16, allowed=allowed)
-        cands = rerank(self._store, ctx2, groups, hits)
+        ctx2, cands = self._ranked(q2, ctx, allowed)
         if not cands or cands[0].coverage < 0.75 or self._problem(q2, cands[0]) is not None:
             return None
         answer = answer_describe(self._store, ctx2, cands)
@@ -445,6 +436,13 @@ class Answerer:
             return None
         note = Block("note", t("premise_other_number", ctx.lang, asked=" ".join(q.unknown_numbers)))
         return dataclasses.replace(answer, blocks=(note, *answer.blocks))
+
+    def _ranked(self, q: Query, ctx: Ctx, allowed: set[int] | None) -> tuple[Ctx, list[Candidate]]:
+        """The candidates for a reworded question (a premise taken out), with the context to answer it in."""
+        ctx2 = dataclasses.replace(ctx, q=q)
+        groups = q.known_groups
+        hits = self._store.index.search([g.terms for g in groups], limit=16, allowed=allowed) if groups else []
+        return ctx2, rerank(self._store, ctx2, groups, hits)
 
     def _problem(self, q: Query, cand: Candidate) -> str | None:
         problem = doubt(self._store, q, cand)
