@@ -591,3 +591,14 @@ def test_a_wrong_month_in_a_yes_no_question_is_corrected_and_tomorrow_is_no_pred
     tomorrow = answerer.answer("что будет завтра?", now=NOW)
     assert tomorrow.answered and "Я не могу предсказывать" not in tomorrow.plain_text()
     assert not answerer.answer("что будет с перемирием?", now=NOW).answered
+
+
+def test_a_numbered_article_is_one_term_in_every_language(answerer: Answerer) -> None:
+    """"What does Article 1 say?" finds the provision numbered 1, not any text with a 1 in it; what a
+    text says is nobody's statement."""
+    first = answerer.answer("What does Article 1 of the Moscow protocol say?", now=NOW)
+    assert first.answered and "line of contact" in first.plain_text()
+    second = answerer.answer("что говорится в статье 2 протокола?", now=NOW)
+    assert second.answered and "Статья 2" in second.plain_text()
+    third = answerer.answer("3. madde ne diyor?", now=NOW)
+    assert third.answered and "devriye" in third.plain_text()

@@ -292,7 +292,34 @@ def _analyze(text: str, language: str) -> tuple[dict[str, int], list[Token]]:
     for _first, _last, concept in phrases:
         key = "#" + concept
         counts[key] = counts.get(key, 0) + 1
+    for term in article_terms(tokens):
+        counts[term] = counts.get(term, 0) + 1
     return counts, tokens
+
+
+# "Article 3", "3. madde", "maddesi 3", "статья 3", "статьи 3": a numbered provision, one term ("art:3").
+_ARTICLE_WORDS = ("article", "art", "madde", "статья", "статьи", "статье", "статью", "пункт")
+
+
+def article_terms(tokens: list[Token]) -> list[str]:
+    return [term for _i, term in _articles(tokens)]
+
+
+def article_positions(tokens: list[Token]) -> set[int]:
+    """Where the word "article" stands: a word the speller must leave alone ("madde" is no "made")."""
+    return {i for i, _term in _articles(tokens)}
+
+
+def _articles(tokens: list[Token]) -> list[tuple[int, str]]:
+    out = []
+    for i, tok in enumerate(tokens):
+        if not tok.fold.startswith(_ARTICLE_WORDS):
+            continue
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(tokens) and tokens[j].fold.isdigit() and len(tokens[j].fold) <= 2:
+                out.append((i, f"art:{int(tokens[j].fold)}"))
+                break
+    return out
 
 
 @lru_cache(maxsize=50_000)

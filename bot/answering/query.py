@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from bot.answering import analyze
 from bot.answering import intent as intent_mod
 from bot.answering import lexicon
-from bot.answering.analyze import (compiled_lexicon, off_topic_lexicon, other_names_lexicon, phrase_concepts, stem,
+from bot.answering.analyze import (article_positions, article_terms, compiled_lexicon, off_topic_lexicon, other_names_lexicon, phrase_concepts, stem,
                                    token_terms)
 from bot.answering.fuzzy import Speller, common_english
 from bot.answering.index import InvertedIndex
@@ -285,6 +285,8 @@ def analyse(
         if any(s <= a and b <= e for s, e in raw_spans):
             keep.add(i)
         position = b + 1
+    articles = article_terms(tokens)
+    keep |= article_positions(tokens)  # "3. madde" is no typo of "made"
     tokens, changed = _correct_tokens(tokens, index, speller, language, frozenset(keep))
     folded = folded_text(tokens)
     found_intent = intent_mod.detect(folded, language)
@@ -462,6 +464,15 @@ def analyse(
                     g.__dict__.pop("_term_set", None)
     if language == "en" and found_intent.yes_no:
         _anchor_after(query, tokens, clause_of)
+    if articles:
+        # "what does Article 3 say": the numbered provision, not any text with a 3 (or "article") in it
+        words = {tokens[i].fold for i in article_positions(tokens)} | {t.split(":")[1] for t in articles}
+        query.groups = [g for g in query.groups if g.word not in words]
+        query.unknown = [w for w in query.unknown if w not in words]
+        query.groups += [Group(term, [(term, 1.5)], frozenset(), term in index) for term in articles]
+    if articles and any("SAY" in g.concepts for g in query.groups):
+        # what a text says is no one's statement: the article is the subject
+        query.groups = [g for g in query.groups if "SAY" not in g.concepts]
     for g in query.groups:
         g.idf = max((index.idf(t) * w for t, w in g.terms), default=0.0)
         if g.idf == 0.0:
@@ -475,6 +486,8 @@ def analyse(
         if any(_NAMED_KINDS.match(t.fold) for t in near):
             query.other_names.append(tok.fold)
     query.focus = _focus_words(tokens, language, context_clauses, clause_of, changed)
+    if articles:
+        query.focus = [w for w in query.focus if w not in {tokens[i].fold for i in article_positions(tokens)}]
     return query
 
 
