@@ -60,8 +60,8 @@ def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
     if strict and any(g.is_action and w > 0 for g, w in zip(groups, weights)):
         if not supports_actions(store, best.doc, best.item, groups, best.mask):
             return "unrecorded"
-    if "SAY" in q.concepts() and q.intent.kind != "why" and not said_by_named(store, q, best):
-        # ("why is it said that ...": an impersonal "said" names no speaker)
+    if "SAY" in q.concepts() and q.intent.kind not in ("why", "who") and not said_by_named(store, q, best):
+        # ("why is it said that ...": an impersonal "said" names no speaker; "who says ...": it is asked)
         return "unrecorded"
     if q.intent.kind == "who" and not role_of_named(store, q, best):
         return "unrecorded"

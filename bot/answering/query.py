@@ -232,6 +232,7 @@ YEAR_LIKE = re.compile(r"(19|20)\d\d|0\d|[12]\d|3[01]")  # a year, a day of the 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)[\"“«„‘'](?P<q>[^\"”»“’']{3,}?)[\"”»“’'](?=[\s,.!?;:)]|$)")
 
 
+_TIME_UNITS = frozenset({"min", "mins", "minute", "minutes", "hrs", "secs", "sec", "seconds"})
 _ANCHOR_WORDS = frozenset({"after", "since", "following"})
 
 
@@ -419,6 +420,8 @@ def analyse(
                     query.other_names.append(tok.fold)
             continue
         if tok.fold[0].isdigit():
+            if i + 1 < len(tokens) and tokens[i + 1].fold in _TIME_UNITS:
+                continue  # "going to print in 10 min": the reader's clock, not the topic
             terms = [(w, 0.4) for w, _ in terms]
         if in_context:
             terms = [(w, q * 0.3) for w, q in terms]
