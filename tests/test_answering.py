@@ -602,3 +602,14 @@ def test_a_numbered_article_is_one_term_in_every_language(answerer: Answerer) ->
     assert second.answered and "Статья 2" in second.plain_text()
     third = answerer.answer("3. madde ne diyor?", now=NOW)
     assert third.answered and "devriye" in third.plain_text()
+
+
+def test_claims_asked_by_intonation_or_a_tag_and_background_clauses(answerer: Answerer) -> None:
+    assert answerer.answer("So the ceasefire was agreed in Ankara?", now=NOW).plain_text().startswith("Not in Ankara")
+    tag = answerer.answer("It was Lavrov who said the details were largely agreed, wasn't it?", now=NOW).plain_text()
+    assert tag.startswith("The record does not say that of Lavrov") and "Akar" in tag
+    why = answerer.answer("why did they need more talks in ankara if they already had a deal in moscow?", now=NOW)
+    assert "to discuss the details" in why.plain_text()
+    assert not answerer.answer("Почему небо голубое?", now=NOW).answered
+    ongoing = answerer.answer("is assad's offensive still ongoing?", now=NOW).plain_text()
+    assert ongoing.startswith("Latest Russia-backed offensive") and "6 March 2020" in ongoing

@@ -18,7 +18,7 @@ from bot.snapshot import SourceRef
 
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]+\s+[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]{2,}")
 REASON = re.compile(
-    r"\b(to halt|to stop|in order to|so that|because|due to|after|aimed|to end|to prevent|effectively|which means|to discuss|to work out|to agree|to settle|to finalise|to finalize|için|amacıyla|nedeniyle|"
+    r"\b(to halt|to stop|in order to|so that|because|due to|after|aimed|to end|to prevent|effectively|which means|için|amacıyla|nedeniyle|"
     r"yüzünden|dolayı|чтобы|из-за|поскольку|так как|с целью|ради)\b", re.IGNORECASE)
 
 
@@ -26,9 +26,14 @@ REASON = re.compile(
 PARTY_TERMS = frozenset({"#DELEGATION", "#OFFICIAL"})
 
 
+# Why people met or came: to discuss, to work out ... — a reason only for a question about a meeting.
+MEETING_PURPOSE = re.compile(r"\bto (discuss|work out|agree|settle|finali[sz]e|negotiate|hammer out)\b", re.IGNORECASE)
+MEETING_CONCEPTS = frozenset({"TALKS", "ARRIVE", "DELEGATION", "DEPLOY"})
+
+
 @lru_cache(maxsize=20_000)
-def has_reason(sentence: str) -> bool:
-    return bool(REASON.search(sentence))
+def has_reason(sentence: str, meeting: bool = False) -> bool:
+    return bool(REASON.search(sentence)) or (meeting and bool(MEETING_PURPOSE.search(sentence)))
 
 
 @lru_cache(maxsize=20_000)
@@ -93,6 +98,7 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
         group_weights = [dict.fromkeys(gw, max(gw.values())) if g.is_entity and gw else gw
                          for g, gw in zip(groups, group_weights)]
     said = kind == "what" and "SAY" in q_concepts and any(g.concepts & SPEAKER_WORDS for g in groups)
+    meeting = bool(q_concepts & MEETING_CONCEPTS)
     for rank, cand in enumerate(cands):
         if cand.score < {"why": 0.3, "how_many": 0.5}.get(kind, 0.7) * top:
             continue
@@ -123,7 +129,7 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
                 if not has_quantity(sentence, quantity):
                     continue  # a how-many question is answered by a number: a sentence without one is none
                 score += 1.5
-            if kind == "why" and has_reason(sentence):
+            if kind == "why" and has_reason(sentence, meeting):
                 score += 1.0
             if kind == "who" and (has_name(sentence) or not terms.isdisjoint(PARTY_TERMS)):
                 score += 0.5  # "who" is answered by a name, or by who took part ("officials and a delegation")

@@ -191,7 +191,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "HOLD": {
         "en": ["holding", "hold", "holds", "held", "hold up", "holding up", "respected", "observed", "intact",
                "working", "works", "in effect", "in force", "in place", "stick", "sticking", "survive", "surviving",
-               "stable", "fragile", "honoured", "honored", "kept", "going on", "still on"],
+               "stable", "fragile", "honoured", "honored", "kept", "going on", "still on", "ongoing",
+               "underway", "under way"],
         "tr": ["sürüyor*", "sürdü*", "sürmekte*", "devam*", "uyul*", "geçerli*", "yürürlükte*", "işliyor*", "tutuyor*",
                "korunuyor*", "kırılgan*", "sağlam*"],
         "ru": ["соблюда*", "действу*", "держ*", "работа*", "сохраня*", "продолжа*", "хрупк*", "силе"],
@@ -673,7 +674,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         kimdir kimdi
     """.split()),
     "ru": frozenset("""
-        какого каком какую каких правда верно и в во на с со к ко о об от до по за из у же ли бы то не ни но а или да нет это этот эта эти тот та те
+        него нему ним нём нем ней них ними какого каком какую каких правда верно и в во на с со к ко о об от до по за из у же ли бы то не ни но а или да нет это этот эта эти тот та те
         как так что кто где когда куда почему зачем какой какая какие каков сколько чей мне меня мы вы они он она
         оно их его ее её нам вам был была были было будет будут есть ещё еще уже сейчас сегодня пожалуйста
         привет спасибо скажите скажи подскажите подскажи расскажите расскажи можно ли вообще просто именно

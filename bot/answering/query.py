@@ -42,6 +42,8 @@ _RU_WH = re.compile(r"\b(кто|кого|кем|что|чем|чего|где|к
                     r"чей|чья|чьи|ч[её])\b")
 _EN_WH = re.compile(r"\b(when|where|who|whom|whose|why|how|which|what|whats)\b")
 _EN_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "did", "does", "do"})
+_EN_TAG = re.compile(r"\b(wasn ?t|isn ?t|didn ?t|weren ?t|aren ?t|doesn ?t|hasn ?t|haven ?t|was not|is not|did not|"
+                     r"were not|are not|does not) (it|they|he|she|there)$")
 _RU_PAST = re.compile(r"^[а-яё]{3,}(ла|ло|ли|лся|лась|лось|лись)$")
 _SHORTHAND = {fold(k): v for k, v in lexicon.SHORTHAND.items()}
 _MONTH = re.compile(r"^MONTH(\d+)$")
@@ -234,13 +236,14 @@ _QUOTED = re.compile(r"(?:(?<=\s)|^)[\"“«„‘'](?P<q>[^\"”»“’']{3,}?
 
 _TIME_UNITS = frozenset({"min", "mins", "minute", "minutes", "hrs", "secs", "sec", "seconds"})
 _ANCHOR_WORDS = frozenset({"after", "since", "following"})
+_GIVEN_WORDS = frozenset({"if", "although", "though", "whereas", "given"})
 
 
-def _anchor_after(query: Query, tokens: list[Token], clause_of: list[int]) -> None:
+def _anchor_after(query: Query, tokens: list[Token], clause_of: list[int], anchors: frozenset[str]) -> None:
     """"Did the guns go quiet after the Moscow deal?": what follows "after" says when, not what about —
     the question is whether the guns went quiet, answered from the newest news on that, not from the
     deal. Those words count as context (weak, not required) when the question has a topic before them."""
-    at = next((i for i, t in enumerate(tokens) if t.fold in _ANCHOR_WORDS and i > 0), None)
+    at = next((i for i, t in enumerate(tokens) if t.fold in anchors and i > 0), None)
     if at is None:
         return
     before = {t.fold for t in tokens[:at]}
@@ -301,8 +304,11 @@ def analyse(
         # "Россия согласилась на коридор?": a yes/no question by intonation alone
         found_intent = dataclasses.replace(found_intent, yes_no=True,
                                            kind="status" if found_intent.kind == "what" else found_intent.kind)
-    if language == "en" and not found_intent.yes_no and not _EN_WH.search(folded) and any(
-            tokens[i].fold in _EN_AUX for i in range(1, len(tokens)) if clause_of[i] != clause_of[i - 1]):
+    if language == "en" and not found_intent.yes_no and (_EN_TAG.search(folded) or not _EN_WH.search(folded) and (
+            any(tokens[i].fold in _EN_AUX for i in range(1, len(tokens)) if clause_of[i] != clause_of[i - 1])
+            or (original.strip().endswith("?") and any(t.fold in _EN_AUX for t in tokens[1:])))):
+        # "So the ceasefire was agreed in Ankara?", "It was Lavrov who said it, wasn't it?": a claim asked
+        # about by intonation or a tag
         # "Retired officer here. Did the guns go quiet ...?": a yes/no question after a first sentence
         found_intent = dataclasses.replace(found_intent, yes_no=True,
                                            kind="status" if found_intent.kind == "what" else found_intent.kind)
@@ -466,7 +472,10 @@ def analyse(
                     g.terms = g.terms + [("#CEASEFIRE", 0.9)]
                     g.__dict__.pop("_term_set", None)
     if language == "en" and found_intent.yes_no:
-        _anchor_after(query, tokens, clause_of)
+        _anchor_after(query, tokens, clause_of, _ANCHOR_WORDS)
+    if language == "en" and found_intent.kind == "why":
+        # "why more talks in Ankara if they already had a deal in Moscow?": the if-clause is background
+        _anchor_after(query, tokens, clause_of, _GIVEN_WORDS)
     if articles:
         # "what does Article 3 say": the numbered provision, not any text with a 3 (or "article") in it
         words = {tokens[i].fold for i in article_positions(tokens)} | {t.split(":")[1] for t in articles}
