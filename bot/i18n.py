@@ -94,6 +94,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tr": "Bu bilgi tuttuğum zaman çizelgesinde kayıtlı değil; tahmin yürütmeden yanıtlayamam.",
         "ru": "Этого нет в хронологии, которую я веду, поэтому я не могу ответить, не гадая.",
     },
+    "also_said": {"en": "Also that day: {title}.", "tr": "Aynı gün: {title}.", "ru": "В тот же день: {title}."},
     "premise_other_day": {
         "en": "Not on {asked} — the record gives another date:",
         "tr": "{asked} değil; kayıtlardaki tarih başka:",

@@ -10,6 +10,7 @@ from bot.answering.declines import decline
 from bot.answering.doubt import doubt
 from bot.answering.evidence import best_sentence, best_source, quote_and_source, short
 from bot.answering.quantities import SIZE_ASKED
+from bot.answering.query import Query
 from bot.answering.store import FactStore
 from bot.answering.types import Answer, Block
 from bot.i18n import t
@@ -72,12 +73,35 @@ def answer_describe(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answe
     else:
         blocks.append(Block("headline", sentence))
         blocks.append(Block("detail", C.fill("dated_line", lang, title=title, **parts)))
+    also = same_day_statement(store, q, cand, cands)
+    if also is not None:
+        # "what did Akar say on Thursday": he made two statements that day — both, the best first
+        blocks.append(Block("detail", C.fill("also_said", lang, title=also.item.title_in(lang))))
     source = best_source(item, q)
     blocks += quote_and_source(source, lang, skip=sentence)
     event_id = item.id if isinstance(item, EventView) and item.when.starts_at else None
     matches = [C.match_of(item, cand.score, lang, source=source)]
     matches += [C.match_of(c.item, c.score, lang) for c in cands[:3] if c.item is not item][:2]
     return Answer(True, lang, kind, tuple(blocks), tuple(matches), event_id)
+
+
+def same_day_statement(store: FactStore, q: Query, chosen: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """Another statement by the speaker asked about, made the same day, close in score."""
+    item = chosen.item
+    named = [g for g in q.known_groups if g.is_entity and not g.context]
+    if q.intent.kind != "what" or "SAY" not in q.concepts() or not named or not isinstance(item, EventView) \
+            or item.kind != "statement":
+        return None
+    top = cands[0].score
+    for c in cands[:4]:
+        other = c.item
+        if other is item or not isinstance(other, EventView) or other.kind != "statement" or c.score < 0.5 * top \
+                or other.when.starts_at != item.when.starts_at:
+            continue
+        said_by = store.attribution_terms(c.doc, other) | store.title_terms.get(c.doc, frozenset())
+        if all(g.hits(said_by) for g in named):
+            return c
+    return None
 
 
 def answer_agreement(store: FactStore, ctx: Ctx, best: Candidate, cands: list[Candidate]) -> Answer:
