@@ -18,7 +18,7 @@ from bot.snapshot import SourceRef
 
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]+\s+[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]{2,}")
 REASON = re.compile(
-    r"\b(to halt|to stop|in order to|so that|because|due to|after|aimed|to end|to prevent|effectively|which means|için|amacıyla|nedeniyle|"
+    r"\b(to halt|to stop|in order to|so that|because|due to|after|aimed|to end|to prevent|effectively|which means|the fact that|için|amacıyla|nedeniyle|"
     r"yüzünden|dolayı|чтобы|из-за|поскольку|так как|с целью|ради)\b", re.IGNORECASE)
 
 
@@ -109,8 +109,8 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
             # "what did the defence minister say about the patrols": the citation names the speaker, so
             # the sentence to show is the one about the patrols, not the one naming the minister
             speaker = store.attribution_terms(cand.doc, cand.item)
-            weights_here = [{t: w * 0.3 for t, w in gw.items()} if (g.is_entity or g.concepts & SPEAKER_WORDS)
-                            and g.hits(speaker) else gw for g, gw in zip(groups, group_weights)]
+            weights_here = [{t: w * 0.05 for t, w in gw.items()} if ((g.is_entity or g.concepts & SPEAKER_WORDS)
+                            and g.hits(speaker)) or "SAY" in g.concepts else gw for g, gw in zip(groups, group_weights)]
         for order, (sentence, terms, origin) in enumerate(store.doc_sentences(cand, ctx.lang)):
             if exclude_title and origin == "title":
                 continue

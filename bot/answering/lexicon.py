@@ -399,7 +399,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "постанови*"],
     },
     "EXPECT": {
-        "en": ["expected", "expect", "expects", "expecting", "expectation", "expectations", "anticipated", "hoped"],
+        "en": ["expected", "expect", "expects", "expecting", "expectation", "expectations", "anticipated"],
         "tr": ["bekleni*", "beklen*", "beklenti*"],
         "ru": ["ожида*", "ожидан*"],
     },
