@@ -94,6 +94,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "tr": "Bu bilgi tuttuğum zaman çizelgesinde kayıtlı değil; tahmin yürütmeden yanıtlayamam.",
         "ru": "Этого нет в хронологии, которую я веду, поэтому я не могу ответить, не гадая.",
     },
+    "party_count": {"en": "{count}: {names}.", "tr": "{count}: {names}.", "ru": "{count}: {names}."},
+    "and": {"en": " and ", "tr": " ve ", "ru": " и "},
+    "country_turkey": {"en": "Turkey", "tr": "Türkiye", "ru": "Турция"},
+    "country_russia": {"en": "Russia", "tr": "Rusya", "ru": "Россия"},
+    "country_syria": {"en": "Syria", "tr": "Suriye", "ru": "Сирия"},
     "also_said": {"en": "Also that day: {title}.", "tr": "Aynı gün: {title}.", "ru": "В тот же день: {title}."},
     "premise_other_day": {
         "en": "Not on {asked} — the record gives another date:",

@@ -613,3 +613,16 @@ def test_claims_asked_by_intonation_or_a_tag_and_background_clauses(answerer: An
     assert not answerer.answer("Почему небо голубое?", now=NOW).answered
     ongoing = answerer.answer("is assad's offensive still ongoing?", now=NOW).plain_text()
     assert ongoing.startswith("Latest Russia-backed offensive") and "6 March 2020" in ongoing
+
+
+def test_how_many_countries_counts_the_parties_a_fact_names(answerer: Answerer) -> None:
+    for question, expected in (("How many countries are carrying out the joint patrols?", "2: Turkey and Russia"),
+                               ("devriyelere kaç ülke katılıyor?", "2: Türkiye ve Rusya"),
+                               ("сколько стран участвует в патрулировании?", "2: Турция и Россия")):
+        answer = answerer.answer(question, now=NOW)
+        assert answer.answered and answer.plain_text().startswith(expected), question
+    # the speaker's own words do not hide what they said about the topic asked
+    hope = answerer.answer("What did the Turkish official say about hope?", now=NOW).plain_text()
+    assert hope.startswith('"The fact that we are moving in line with the agreements brings hope')
+    both = answerer.answer("what did akar say on thursday", now=NOW).plain_text()
+    assert "Also that day: Akar:" in both

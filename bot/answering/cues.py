@@ -90,6 +90,9 @@ SPEAKERS = frozenset({"AKAR", "ERDOGAN", "PUTIN", "ASSAD", "MINISTER", "PRESIDEN
 # ... and the words that may name one in "what did the Turkish defence minister say": the citation covers them.
 SPEAKER_WORDS = SPEAKERS | {"DEFENCE", "TURKEY", "RUSSIA"}
 COUNTRY_CONCEPTS = frozenset({"TURKEY", "RUSSIA", "SYRIA"})
+# "How many countries / sides": counted by the parties a fact names.
+PARTY_NOUNS = frozenset({"countries", "country", "sides", "side", "parties", "party", "nations", "nation", "states",
+                         "ulke", "ulkeler", "taraf", "taraflar", "стран", "страны", "сторон", "стороны"})
 DEADLINE_ASKED = re.compile(
     r"\b(by|until|till) when\b|\b(have|has|had) to\b|\b(supposed|meant|required|expected) to\b|\bdue\b|\bdeadline\b|\btime limit\b|"
     r"\bkadar\b|\bson tarih\w*|\bsure\w*|\bmuhlet\w*|\bдо какого\b|\bсрок\w*|\bдолжн\w*|\bдедлайн\w*")

@@ -15,6 +15,7 @@ from bot.answering.cues import (
     NAME_ASKED,
     MEMBERS_ASKED,
     NAME_ONLY,
+    PARTY_NOUNS,
     PERSON_CONCEPTS,
     YES_NO_CLAUSE,
     ROLE_CONCEPTS,
@@ -94,6 +95,8 @@ def focus_unsupported(store: FactStore, q: Query, best: Candidate) -> bool:
     """
     if not q.focus or q.intent.kind not in FOCUS_KINDS:
         return False
+    if party_count_asked(q) and parties_named(store, best):
+        return False  # "how many countries run the patrols": the Turkish–Russian patrols name them
     groups = q.known_groups
     for word in q.focus:
         if word in q.unknown and len(word) >= 3 and not word[0].isdigit():
@@ -117,6 +120,22 @@ def named_in(store: FactStore, q: Query, cand: Candidate) -> bool:
         return True
     sentences = store.doc_sentences(cand, "en")
     return any(has_name(sentence) for sentence, terms, _origin in sentences if any(g.hits(terms) for g in roles))
+
+
+def party_count_asked(q: Query) -> bool:
+    """"How many countries / sides ...", "kaç ülke", "сколько стран": a count of the parties."""
+    if q.intent.kind != "how_many":
+        return False
+    if q.focus:
+        return all(w in PARTY_NOUNS for w in q.focus)
+    return any(t.fold in PARTY_NOUNS for t in q.tokens)
+
+
+def parties_named(store: FactStore, cand: Candidate) -> list[str]:
+    """The countries a fact's title names ("Joint Turkish–Russian patrols": Turkey, Russia), in order."""
+    titles = store.title_terms.get(cand.doc, frozenset())
+    return [c for c in ("TURKEY", "RUSSIA", "SYRIA") if "#" + c in titles] if sum(
+        "#" + c in titles for c in COUNTRY_CONCEPTS) >= 2 else []
 
 
 def said_by_named(store: FactStore, q: Query, cand: Candidate) -> bool:

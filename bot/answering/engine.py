@@ -22,14 +22,14 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from bot.answering.context import Candidate, Ctx
-from bot.answering.cues import COUNTED_NOUNS, ROLE_CONCEPTS
+from bot.answering.cues import COUNTED_NOUNS, PARTY_NOUNS, ROLE_CONCEPTS
 from bot.answering.cues import AFTER, AFTER_EVENT, BETWEEN, DAYS_ASKED, FIRST, LASTED, OR, RELATIVE_DAY, SUMMARY, URL
 from bot.answering.analyze import text_term_set
 from bot.answering.premises import PLACE_CONCEPTS, located_places
 from bot.answering.declines import decline, out_of_scope
 from bot.answering.docs import doc_key
-from bot.answering.doubt import (conditional_on_record, doubt, focus_unsupported, scheduled_fact, stated_intention,
-                                 topical_query)
+from bot.answering.doubt import (conditional_on_record, doubt, focus_unsupported, party_count_asked, scheduled_fact,
+                                 stated_intention, topical_query)
 from bot.answering.normalize import has_content
 from bot.answering.query import PREDICATE_CONCEPTS, Query, analyse
 from bot.answering.rank import rerank
@@ -160,6 +160,10 @@ class Answerer:
             return decline(self._store, lang, "empty", "decline_empty", negotiation_id)
         q = analysed or analyse(question, index=self._store.index, speller=self._store.speller,
                                 fallback_language=language)
+        if party_count_asked(q):
+            # "how many countries take part in the patrols": counted from the parties the patrols name,
+            # not searched for as a word ("the two countries" is in other facts)
+            q = dataclasses.replace(q, groups=[g for g in q.groups if g.word not in PARTY_NOUNS])
         ctx = Ctx(q=q, now=now, zone=reader_zone, negotiation_id=negotiation_id, lang=q.language)
         allowed = self._store.by_negotiation.get(negotiation_id, set()) if negotiation_id is not None else None
         declined = out_of_scope(self._store, question, ctx)

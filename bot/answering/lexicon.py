@@ -38,9 +38,10 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ru": ["патрул*"],
     },
     "JOINT": {
-        "en": ["joint", "jointly", "together", "combined", "shared", "mixed"],
-        "tr": ["ortak*", "müşterek*", "birlikte", "beraber*"],
-        "ru": ["совместн*", "вместе", "общи*", "смешанн*"],
+        "en": ["joint", "jointly", "together", "combined", "shared", "mixed", "take part", "takes part", "taking part",
+               "took part", "participate", "participates", "participating", "participated", "participation"],
+        "tr": ["ortak*", "müşterek*", "birlikte", "beraber*", "katıl*"],
+        "ru": ["совместн*", "вместе", "общи*", "смешанн*", "участв*", "участи*"],
     },
     "CORRIDOR": {
         "en": ["corridor", "corridors", "buffer", "buffer zone", "safe zone", "security zone", "demilitarised zone",

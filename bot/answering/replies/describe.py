@@ -7,7 +7,7 @@ from bot.answering.analyze import text_term_set
 from bot.answering.context import Candidate, Ctx
 from bot.answering.cues import SUBJECTS
 from bot.answering.declines import decline
-from bot.answering.doubt import doubt
+from bot.answering.doubt import doubt, parties_named, party_count_asked
 from bot.answering.evidence import best_sentence, best_source, quote_and_source, short
 from bot.answering.quantities import SIZE_ASKED
 from bot.answering.query import Query
@@ -31,6 +31,8 @@ def answer_describe(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answe
         if agreement is not None and asked and all("AGREE" in g.concepts for g in asked):
             # "ne üzerinde anlaşıldı?" (what was agreed?): nothing but agreeing is asked — the agreement
             return answer_agreement(store, ctx, agreement, cands)
+    if party_count_asked(q) and parties_named(store, best):
+        return answer_party_count(store, ctx, best, cands)
     pool = [best] + [c for c in cands[1: 8 if kind == "why" else 3] if doubt(store, q, c) is None]
     pick = best_sentence(store, ctx, pool)
     if kind == "how_many":
@@ -83,6 +85,22 @@ def answer_describe(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answe
     matches = [C.match_of(item, cand.score, lang, source=source)]
     matches += [C.match_of(c.item, c.score, lang) for c in cands[:3] if c.item is not item][:2]
     return Answer(True, lang, kind, tuple(blocks), tuple(matches), event_id)
+
+
+def answer_party_count(store: FactStore, ctx: Ctx, best: Candidate, cands: list[Candidate]) -> Answer:
+    """"How many countries carry out the patrols?": the parties the fact names, counted."""
+    lang, item = ctx.lang, best.item
+    names = [t("country_" + c.lower(), lang) for c in parties_named(store, best)]
+    when = item.when if isinstance(item, EventView) else item.status_since
+    parts = C.date_parts(when, item.status, ctx.now, lang, ctx.zone)
+    blocks = [Block("headline", C.fill("party_count", lang, count=str(len(names)), names=t("and", lang).join(names))),
+              Block("detail", C.fill("when_headline", lang, title=item.title_in(lang), **parts))]
+    source = best_source(item, ctx.q)
+    blocks += quote_and_source(source, lang)
+    matches = [C.match_of(item, best.score, lang, source=source)]
+    matches += [C.match_of(c.item, c.score, lang) for c in cands[1:3]]
+    return Answer(True, lang, ctx.q.intent.kind, tuple(blocks), tuple(matches),
+                  item.id if isinstance(item, EventView) and item.when.starts_at else None)
 
 
 def same_day_statement(store: FactStore, q: Query, chosen: Candidate, cands: list[Candidate]) -> Candidate | None:
