@@ -302,6 +302,14 @@ class Answerer:
             return answer_status(self._store, ctx, cands)
         if kind in ("when", "how_long"):
             return answer_when(self._store, ctx, cands)
+        if kind == "where" and not q.concepts() & (PLACED_ACTIONS | PERSON_CONCEPTS | {"SAY", "AGREE"}):
+            # "where does the ceasefire apply", "in which province is the ceasefire": where the provision
+            # is (its own text), not where someone spoke about it or signed it
+            point = next((c for c in cands[:5] if isinstance(c.item, PointView) and c.coverage >= cands[0].coverage),
+                         None)
+            if point is not None and isinstance(cands[0].item, EventView) and cands[0].item.kind in (
+                    "statement", "agreement", "talks", "session"):
+                return answer_describe(self._store, ctx, [point])
         return answer_describe(self._store, ctx, cands)
 
 

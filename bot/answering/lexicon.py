@@ -106,7 +106,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ru": ["отмен*"],
     },
     "AGREE": {
-        "en": ["agree", "agreed", "agrees", "agreement", "agreements", "deal", "deals", "accord", "accords", "pact",
+        "en": ["shake hands", "shook hands", "shaken hands", "agree", "agreed", "agrees", "agreement", "agreements", "deal", "deals", "accord", "accords", "pact",
                "protocol", "memorandum", "treaty", "sign", "signed", "signing", "settle", "settled", "consensus",
                "understanding", "arrangement", "arrangements", "agreemnt", "agrement", "conclude", "concluded", "struck",
                "sort out", "sorted out", "sorting out", "sorted", "work out", "worked out", "working out", "hammer out",
