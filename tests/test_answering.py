@@ -626,3 +626,16 @@ def test_how_many_countries_counts_the_parties_a_fact_names(answerer: Answerer) 
     assert hope.startswith('"The fact that we are moving in line with the agreements brings hope')
     both = answerer.answer("what did akar say on thursday", now=NOW).plain_text()
     assert "Also that day: Akar:" in both
+
+
+def test_situation_threats_summaries_and_where_a_provision_applies(answerer: Answerer) -> None:
+    situation = answerer.answer("whats the current situation in idlib", now=NOW)
+    assert situation.answered and situation.plain_text().startswith("Latest:")
+    threat = answerer.answer("Has Ankara threatened any retaliation?", now=NOW).plain_text()
+    assert "retaliate" in threat
+    summary = answerer.answer("summary of the idlib ceasefire deal pls", now=NOW).plain_text()
+    assert summary.startswith("Putin and Erdogan agree a ceasefire") and "patrols" in summary
+    where = answerer.answer("in which province is the ceasefire", now=NOW).plain_text()
+    assert where.startswith("Ceasefire along the line of contact in Idlib")
+    assert "Эрдоган" in answerer.answer("чем пригрозил Эрдоган?", now=NOW).plain_text()
+    assert not answerer.answer("who's going to win the syrian war", now=NOW).answered

@@ -21,7 +21,7 @@ from bot.answering.cues import (
     ROLE_CONCEPTS,
 )
 from bot.answering.query import Query
-from bot.answering.rank import coverage_weights, supports_actions
+from bot.answering.rank import AGREEMENT_NOUN, coverage_weights, supports_actions
 from bot.answering.store import FactStore
 from bot.snapshot import EventView
 
@@ -176,7 +176,10 @@ def role_of_named(store: FactStore, q: Query, cand: Candidate) -> bool:
 
 
 def topical_query(q: Query, cands: list[Candidate]) -> bool:
-    return bool(cands) and any(g.idf >= 0.45 for g in q.known_groups) and cands[0].coverage >= 0.5
+    """Whether "next"/"latest" asks about a topic, not about the negotiation as a whole ("next milestone
+    in the Idlib deal" names only the deal and the place: any key date of it is on topic)."""
+    return bool(cands) and any(g.idf >= 0.45 and not g.is_entity and not AGREEMENT_NOUN.match(g.word)
+                               for g in q.known_groups) and cands[0].coverage >= 0.5
 
 
 def scheduled_fact(ctx: Ctx, cand: Candidate) -> bool:

@@ -32,7 +32,7 @@ from bot.answering.doubt import (conditional_on_record, doubt, focus_unsupported
                                  stated_intention, topical_query)
 from bot.answering.normalize import has_content
 from bot.answering.query import PREDICATE_CONCEPTS, Query, analyse
-from bot.answering.rank import rerank
+from bot.answering.rank import AGREEMENT_NOUN, rerank
 from bot.answering.replies.dated import (
     answer_on_day,
     answer_relative_day,
@@ -40,7 +40,7 @@ from bot.answering.replies.dated import (
     next_or_latest,
     overview,
 )
-from bot.answering.replies.describe import answer_describe
+from bot.answering.replies.describe import answer_agreement, answer_describe
 from bot.answering.replies.spans import (
     answer_days_between,
     answer_first_of,
@@ -61,6 +61,8 @@ PREMISE_ACTIONS = frozenset({"START", "END", "AGREE", "ARRIVE", "STOP", "ESTABLI
 PLACED_ACTIONS = frozenset({"TALKS", "AGREE", "ARRIVE", "DELEGATION"})
 # What a number in a yes/no question may count or measure ("were 100 troops killed", "is it 20 km wide").
 COUNTABLE = frozenset({"TROOPS", "PEOPLE", "WIDTH", "LENGTH"})
+# Acts of speech a yes/no question may ask about ("has Ankara threatened retaliation?").
+SPEECH_ACTS = frozenset({"SAY", "ACCUSE", "RETALIATE", "DECLARE"})
 # People a yes/no question may wrongly credit with something ("did Putin come to Ankara?").
 PERSON_CONCEPTS = frozenset({"PUTIN", "ERDOGAN", "AKAR", "ASSAD"})
 YEAR_WORD = re.compile(r"(19|20)\d\d")
@@ -213,6 +215,8 @@ class Answerer:
         kind = q.intent.kind
         if kind == "status" and "latest" in q.intent.cues and not groups:
             kind = "latest"  # "what's new today": the newest update, not the status of a topic
+        if kind == "status" and not q.intent.yes_no and not any(not g.is_entity and not g.context for g in groups):
+            kind = "latest"  # "what's the current situation in Idlib": the newest update there
         if kind == "next":
             after = AFTER_EVENT.search(q.folded)
             anchor = top_event(self._store, ctx, next(x for x in after.groups() if x), language, allowed,
@@ -226,6 +230,10 @@ class Answerer:
                     return next_or_latest(self._store, ctx, kind, after=end)
         if cands and kind not in ("where", "next", "latest") and not q.intent.yes_no:
             cands = self._at_place(q, question, cands)
+        if SUMMARY.search(q.folded) and any(AGREEMENT_NOUN.match(g.word) for g in groups):
+            agreement = next((c for c in cands[:3] if isinstance(c.item, EventView) and c.item.kind == "agreement"), None)
+            if agreement is not None:
+                return answer_agreement(self._store, ctx, agreement, cands)  # "summary of the ceasefire deal pls"
         if kind in ("next", "latest") and not topical_query(q, cands):
             return next_or_latest(self._store, ctx, kind)
         if not cands:
@@ -294,6 +302,10 @@ class Answerer:
             # "does the M4 link east and west?", "is Turkey backing the rebels?": a relation, not a
             # status that changes over time — the sentence that states it answers
             return answer_describe(self._store, ctx, cands)
+        if kind == "status" and q.intent.yes_no and q.concepts() & SPEECH_ACTS and cands[0].coverage >= 0.99 \
+                and isinstance(cands[0].item, EventView) and cands[0].item.kind == "statement":
+            # "has Ankara threatened retaliation?": whether someone said it — the statement that does
+            return answer_describe(self._store, ctx, cands)
         if kind == "status" and q.intent.yes_no:
             step_answer = yes_no_step(self._store, ctx, cands)
             if step_answer is not None:
@@ -305,10 +317,14 @@ class Answerer:
         if kind == "where" and not q.concepts() & (PLACED_ACTIONS | PERSON_CONCEPTS | {"SAY", "AGREE"}):
             # "where does the ceasefire apply", "in which province is the ceasefire": where the provision
             # is (its own text), not where someone spoke about it or signed it
-            point = next((c for c in cands[:5] if isinstance(c.item, PointView) and c.coverage >= cands[0].coverage),
-                         None)
-            if point is not None and isinstance(cands[0].item, EventView) and cands[0].item.kind in (
-                    "statement", "agreement", "talks", "session"):
+            # (a kind of place — "which PROVINCE" — is what is asked, not the topic)
+            topic = [g for g in groups if not g.is_entity and not g.context and g.word not in q.focus
+                     and "PROVINCE" not in g.concepts]
+            point = next((c for c in cands[:5] if isinstance(c.item, PointView) and c.coverage >= cands[0].coverage
+                          and self._store.title_has_topic(c.doc, topic)), None)
+            if point is not None and isinstance(cands[0].item, EventView) and (
+                    cands[0].item.kind in ("statement", "agreement", "talks", "session")
+                    or not self._store.title_has_topic(cands[0].doc, topic)):
                 return answer_describe(self._store, ctx, [point])
         return answer_describe(self._store, ctx, cands)
 

@@ -24,7 +24,7 @@ _HARD_PREDICTION = {
            r"\bwhat (will|would|is going to|s going to) happen\b", r"\bwill there (be|ever be)\b",
            r"\b(next|coming) (year|decade)\b", r"\bin the (future|long run|years to come)\b",
            r"\b(do|would) you (think|expect|reckon|guess)\b", r"\byour (opinion|view|guess|prediction)\b",
-           r"\bwhat happens after\b", r"\bwho will win\b", r"\bwho is going to win\b",
+           r"\bwhat happens after\b", r"\bwho will win\b", r"\bwho( is| s)? (going to|gonna) win\b",
            r"\bshould (turkey|russia|they|we)\b", r"\bwill .{0,40}\b(go to war|win|lose|invade|collapse)\b",
            r"\b(is|are) .{0,30}going to (win|lose|invade|collapse|attack|war|survive|last|hold|fail|succeed|end)\b",
            r"\bwill .{0,50}\b(last|survive|hold up|succeed|fail|break down|fall apart|escalate|attack|retaliate)\b",

@@ -245,7 +245,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "position", "warn", "warned", "warning", "threat", "threaten", "threatened"],
         "tr": ["söyle*", "söz*", "dedi", "demiş*", "diyor*", "açıkla*", "beyan*", "ilan*", "ifade*", "belirt*", "uyar*",
                "tehdit*", "yorum*", "demeç*"],
-        "ru": ["заяв*", "сказа*", "говор*", "сообщ*", "отмет*", "предупре*", "угро*", "коммент*", "слов*", "высказ*"],
+        "ru": ["пригроз*", "угрож*", "грозил*", "предупред*", "заяв*", "сказа*", "говор*", "сообщ*", "отмет*", "предупре*", "угро*", "коммент*", "слов*", "высказ*"],
     },
     "WIDTH": {
         "en": ["wide", "width", "broad", "breadth", "deep", "depth", "km", "kms", "kilometre", "kilometres",
@@ -566,7 +566,9 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
         "en": [r"\b(latest|newest|most recent|recent|recently|lately|last)\b", r"\b(any|anything|what is|whats|something) new\b",
                r"\bnews\b", r"\bnew\b", r"\bwhat new\b", r"\bupdates?\b", r"\bwhat is (happening|going on)\b", r"\bwhat happened (recently|lately|last)\b",
                r"\bany developments?\b", r"\bdevelopments?\b", r"\blately\b", r"\bso far\b", r"\bsum(mary| up)\b",
-               r"\bcatch me up\b", r"\bfill me in\b", r"\bbrief me\b"],
+               r"\bcatch me up\b", r"\bfill me in\b", r"\bbrief me\b",
+               r"\b(current|latest|overall|present) (situation|state of play|picture|state of affairs)\b",
+               r"\bsituation (now|today|right now|at the moment)\b"],
         "tr": [r"\b(son|en son|yeni)\b", r"\bhaber\w*\b", r"\bguncel\w*\b", r"\bgelisme\w*\b", r"\bne var ne yok\b",
                r"\bneler oluyor\b", r"\bneler oldu\b", r"\bozet\w*\b"],
         "ru": [r"\bпоследн\w*\b", r"\bнов\w*\b", r"\bсвеж\w*\b", r"\bчто слышно\b", r"\bчто происходит\b",
@@ -620,8 +622,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                # "why do some say / do people call ...": who says it is a frame, not the topic (first: the
                # longest cue must win over the bare "why")
                r"\bwhy (do|does|did|would|are|is) (some|people|they|critics|analysts|many|experts|observers|"
-               r"commentators|others|you|some people|so many)( people)? (say|said|think|call|claim|argue|believe|"
-               r"describe|consider|see)\b",
+               r"commentators|others|you|some people|so many)( people)? (keep |still |often )?(say|said|saying|think|call|"
+               r"calling|claim|claiming|argue|believe|describe|describing|consider|see)\b",
                r"\bwhy\b", r"\breason\w*\b", r"\bwhat for\b", r"\bfor what\b", r"\bpurpose\b", r"\bwhat caused\b",
                r"\bcause[sd]?\b", r"\bhow come\b", r"\bin the first place\b", r"\bwhat was behind\b", r"\bmotive\w*\b", r"\bwhat led to\b", r"\bin order to\b", r"\bthe point of\b", r"\bwhat(s| is| was) the point\b", r"\bgoals?\b", r"\baim(ed)?\b",
                r"\bmeant to achieve\b"],
@@ -660,7 +662,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         take takes taking took taken make makes making made get gets getting give gives gave given put puts
         go goes went gone come comes came place places since sorry basic either neither both each side number numbers figure figures count total amount event events thing things stuff key important main
         major critical crucial big milestone milestones step steps stand stands matter matters situation
-        min mins minute minutes hrs secs needed afterwards afterward subsequently true correct accurate points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
+        mean means meaning min mins minute minutes hrs secs needed afterwards afterward subsequently true correct accurate points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
         officially formally actually really
     """.split()),
     "tr": frozenset("""
