@@ -639,3 +639,10 @@ def test_situation_threats_summaries_and_where_a_provision_applies(answerer: Ans
     assert where.startswith("Ceasefire along the line of contact in Idlib")
     assert "Эрдоган" in answerer.answer("чем пригрозил Эрдоган?", now=NOW).plain_text()
     assert not answerer.answer("who's going to win the syrian war", now=NOW).answered
+
+
+def test_how_long_one_thing_had_lasted_when_another_happened(answerer: Answerer) -> None:
+    for question in ("how long had the truce been in place when akar said it was holding?",
+                     "how long had the truce been holding by the time the ankara talks ended"):
+        answer = answerer.answer(question, now=NOW).plain_text()
+        assert answer.startswith("6 days passed between the two: The Idlib ceasefire takes effect"), question

@@ -44,6 +44,8 @@ BETWEEN = {
 # "how long after the summit did the truce start": the days between two events, the first named first
 AFTER = re.compile(r"\bhow (?:long|many days|many weeks|much time) (?:after|before) (?:the )?(?P<a>.+?) "
                    r"(?:did|was|were|does|do|had|has|is|are) (?P<b>.+)")
+# "how long had the truce been in place when Akar said it was holding", "... by the time the talks ended"
+HOW_LONG_WHEN = re.compile(r"\bhow long (?:had|has|was|were) (?:the )?(?P<a>.+?) (?:when|by the time|before) (?:the )?(?P<b>.+)")
 # "what's next after the talks", "anything coming up after the summit": next relative to an event
 AFTER_EVENT = re.compile(r"\b(?:after|following) (?P<a>.+)|(?P<a2>.+?)(?:dan|den|tan|ten) sonra\b|\bпосле (?P<a3>.+)")
 FIRST = re.compile(r"\b(what|which)( \w+)? (came|happened|was) first\b|\bfirst thing\b|\bthe first (step|agreement|deal)\b|"

@@ -23,7 +23,8 @@ from datetime import UTC, datetime, timedelta
 
 from bot.answering.context import Candidate, Ctx
 from bot.answering.cues import COUNTED_NOUNS, PARTY_NOUNS, ROLE_CONCEPTS
-from bot.answering.cues import AFTER, AFTER_EVENT, BETWEEN, DAYS_ASKED, FIRST, LASTED, OR, RELATIVE_DAY, SUMMARY, URL
+from bot.answering.cues import (AFTER, AFTER_EVENT, BETWEEN, DAYS_ASKED, FIRST, HOW_LONG_WHEN, LASTED, OR, RELATIVE_DAY,
+                               SUMMARY, URL)
 from bot.answering.analyze import text_term_set
 from bot.answering.premises import PLACE_CONCEPTS, located_places
 from bot.answering.declines import decline, out_of_scope
@@ -183,7 +184,7 @@ class Answerer:
         groups = q.known_groups
         between = BETWEEN.get(ctx.lang, BETWEEN["en"]).search(q.folded) if DAYS_ASKED.search(q.folded) else None
         if between is None and q.intent.kind == "how_long":
-            between = AFTER.search(q.folded)
+            between = AFTER.search(q.folded) or HOW_LONG_WHEN.search(q.folded)
         if between is not None:
             spanned = answer_days_between(self._store, ctx, between.group("a"), between.group("b"), language, allowed)
             if spanned is not None:

@@ -26,13 +26,21 @@ def top_event(store: FactStore, ctx: Ctx, text: str, language: str | None, allow
     groups = sub.known_groups
     if not groups:
         return None
+    # "(how long had) the truce been holding": counted from when it took effect
+    took_effect = "HOLD" in sub.concepts() and "CEASEFIRE" in sub.concepts()
+    ended = "END" in sub.concepts()
     hits = store.index.search([g.terms for g in groups], limit=16, allowed=allowed)
     sub_ctx = dataclasses.replace(ctx, q=sub)
     cands = rerank(store, sub_ctx, groups, hits)
     if not cands or cands[0].coverage < 0.5:
         return None
+    if took_effect:
+        cands = [c for c in cands if "#START" in store.title_terms.get(c.doc, ())] or cands
     for c in cands[:4]:
         item = c.item
+        if ended and isinstance(item, EventView) and item.when.ends_at is not None:
+            # "by the time the talks ended": the last day of the talks
+            return dataclasses.replace(item, when=When(item.when.ends_at, "day", item.when.timezone))
         if ranged and isinstance(item, EventView) and item.when.starts_at is not None:
             return item
         if isinstance(item, EventView) and item.when.starts_at is not None and item.when.ends_at is None \
