@@ -183,10 +183,15 @@ class Answerer:
                 return checked
         groups = q.known_groups
         between = BETWEEN.get(ctx.lang, BETWEEN["en"]).search(q.folded) if DAYS_ASKED.search(q.folded) else None
+        lasting = False
         if between is None and q.intent.kind == "how_long":
-            between = AFTER.search(q.folded) or HOW_LONG_WHEN.search(q.folded)
+            between = AFTER.search(q.folded)
+            if between is None:
+                between = HOW_LONG_WHEN.search(q.folded)
+                lasting = between is not None
         if between is not None:
-            spanned = answer_days_between(self._store, ctx, between.group("a"), between.group("b"), language, allowed)
+            spanned = answer_days_between(self._store, ctx, between.group("a"), between.group("b"), language, allowed,
+                                          lasting=lasting)
             if spanned is not None:
                 return spanned
         if SUMMARY.search(q.folded) and not any(g.known and not g.context and not g.is_entity and g.idf >= 0.45

@@ -136,7 +136,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "ARRIVE": {
         "en": ["arrive", "arrived", "arrives", "arrival", "came", "come", "comes", "coming", "land", "landed", "visit",
-               "visited", "visiting", "fly", "flew", "travel", "travelled", "traveled"],
+               "visited", "visiting", "fly", "flew", "travel", "travelled", "traveled", "show up", "shows up",
+               "showed up", "turn up", "turns up", "turned up"],
         "tr": ["geldi*", "gelmiş*", "geliyor*", "geliş*", "gelecek mi", "var*dı", "ulaş*", "ziyaret*"],
         "ru": ["прибы*", "прибыв*", "приех*", "приезж*", "прилет*", "прилeт*", "визит*"],
     },
@@ -144,7 +145,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "en": ["kill", "killed", "kills", "killing", "die", "died", "dies", "dead", "death", "deaths", "casualty",
                "casualties", "fatality", "fatalities", "lost", "losses", "loss", "slain", "toll", "perished", "martyr",
                "martyrs", "martyred", "killd", "wounded", "lose", "loses", "losing"],
-        "tr": ["=öldü*", "=ölen*", "=ölüm*", "=öldür*", "=ölü*", "=ölmüş*", "=ölme*", "şehit*", "hayatını kaybet*", "hayatlarını kaybet*", "kayıp*", "kaybı*", "kaybet*", "can kaybı*"],
+        "tr": ["=öldü*", "=ölen*", "=ölüm*", "=öldür*", "=ölü*", "=ölmüş*", "=ölme*", "şehit*", "şehit ver*", "kayıp ver*", "hayatını kaybet*", "hayatlarını kaybet*", "kayıp*", "kaybı*", "kaybet*", "can kaybı*"],
         "ru": ["убит*", "убил*", "убива*", "погиб*", "гибел*", "смерт*", "жертв*", "потер*", "умер*", "погибш*", "унес* жизн*", "унося* жизн*"],
     },
     "TROOPS": {
@@ -170,7 +171,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ru": ["войн*", "конфликт*", "боев*"],
     },
     "OFFENSIVE": {
-        "en": ["offensive", "offensives", "attack", "attacks", "attacked", "assault", "assaults", "strike", "strikes",
+        "en": ["offensive", "offensives", "led the offensive", "lead the offensive", "led the attack", "waged",
+               "attack", "attacks", "attacked", "assault", "assaults", "strike", "strikes",
                "bombing", "bombardment", "shelling", "airstrikes", "escalation", "escalate", "escalated", "violence",
                "operation", "campaign", "push"],
         "tr": ["saldırı*", "taarruz*", "operasyon*", "harekat*", "harekât*", "bombardıman*", "tırman*", "şiddet*",
@@ -179,9 +181,9 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "VIOLATION": {
         "en": ["violation", "violations", "violate", "violated", "violating", "breach", "breached", "breaches",
-               "broken", "break", "breaks", "broke", "infringement"],
-        "tr": ["ihlal*", "boz*", "çiğne*"],
-        "ru": ["наруш*", "сорв*"],
+               "broken", "break", "breaks", "broke", "infringement", "fragile", "shaky"],
+        "tr": ["ihlal*", "boz*", "çiğne*", "kırılgan*"],
+        "ru": ["хрупк*", "наруш*", "сорв*"],
     },
     "RETALIATE": {
         "en": ["retaliate", "retaliation", "retaliating", "respond", "response", "reprisal", "reprisals",
@@ -192,11 +194,11 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "HOLD": {
         "en": ["holding", "hold", "holds", "held", "hold up", "holding up", "respected", "observed", "intact",
                "working", "works", "in effect", "in force", "in place", "stick", "sticking", "survive", "surviving",
-               "stable", "fragile", "honoured", "honored", "kept", "going on", "still on", "ongoing",
-               "underway", "under way"],
+               "stable", "honoured", "honored", "kept", "going on", "still on", "ongoing",
+               "underway", "under way", "implementation", "implemented", "implementing"],
         "tr": ["sürüyor*", "sürdü*", "sürmekte*", "devam*", "uyul*", "geçerli*", "yürürlükte*", "işliyor*", "tutuyor*",
-               "korunuyor*", "kırılgan*", "sağlam*"],
-        "ru": ["соблюда*", "действу*", "держ*", "работа*", "сохраня*", "продолжа*", "хрупк*", "силе"],
+               "korunuyor*", "sağlam*"],
+        "ru": ["соблюда*", "действу*", "держ*", "работа*", "сохраня*", "продолжа*", "силе"],
     },
     "REMAIN": {
         "en": ["remain", "remained", "remains", "remaining", "stay", "stayed", "stays", "staying", "positions",
@@ -431,7 +433,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "PRESENCE": {
         "en": ["presence", "advance", "advancing", "advanced", "expand", "expanding", "influence", "control", "further",
                "gain", "gains", "advantage", "advantages", "benefit", "benefits", "benefited", "benefitted", "win for",
-               "favours", "favors", "favoured", "favored", "strengthen*", "boost*"],
+               "favours", "favors", "favoured", "favored", "strengthen*", "boost*", "footprint"],
         "tr": ["varlığ*", "varlık*", "nüfuz*", "kontrol*", "ilerlet*", "taşı*", "işine yara*", "kazanç*", "kazanım*",
                "avantaj*", "lehine*"],
         "ru": ["присутств*", "продвиг*", "продвиж*", "влияни*", "контрол*", "выгод*", "преимуществ*", "выигр*"],

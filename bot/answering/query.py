@@ -352,7 +352,7 @@ def analyse(
                   if any(s <= a and b <= e for s, e in found_intent.cue_spans)
                   # "were the DETAILS agreed?", "where were the details hammered out": unless the question asks for the
                   # details, the word is what it asks about
-                  and not ((found_intent.yes_no or found_intent.kind not in ("what", "status", "latest"))
+                  and not ((found_intent.yes_no or found_intent.kind not in ("what", "latest"))
                            and tokens[i].fold in ("details", "detail"))}
     months: dict[int, int] = {}
     stop_phrase = False

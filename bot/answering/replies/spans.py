@@ -49,11 +49,15 @@ def top_event(store: FactStore, ctx: Ctx, text: str, language: str | None, allow
     return None
 
 
-def answer_days_between(store: FactStore, ctx: Ctx, a: str, b: str, language: str | None, allowed: set[int] | None) -> Answer | None:
-    """"How many days between the Moscow deal and the patrols?": both stored days, and the difference."""
+def answer_days_between(store: FactStore, ctx: Ctx, a: str, b: str, language: str | None, allowed: set[int] | None,
+                        *, lasting: bool = False) -> Answer | None:
+    """"How many days between the Moscow deal and the patrols?": both stored days, and the difference.
+
+    `lasting`: "how long had A been going when B": A is what is asked about, so it is the first match."""
     first, second = top_event(store, ctx, a, language, allowed), top_event(store, ctx, b, language, allowed)
     if first is None or second is None or first.id == second.id:
         return None
+    subject = first
     if second.when.starts_at < first.when.starts_at:  # type: ignore[operator]
         first, second = second, first
     d1, d2 = C.iso_date(first.when), C.iso_date(second.when)
@@ -71,9 +75,10 @@ def answer_days_between(store: FactStore, ctx: Ctx, a: str, b: str, language: st
         if src is not None and C.source_text(src, lang) not in seen:
             seen.add(C.source_text(src, lang))
             blocks.append(C.source_block(src, lang))
-    matches = (C.match_of(second, 1.0, lang, source=second.sources[0] if second.sources else None),
-               C.match_of(first, 0.9, lang))
-    return Answer(True, lang, "how_long", tuple(blocks), matches, second.id)
+    asked, other = (subject, second if subject is first else first) if lasting else (second, first)
+    matches = (C.match_of(asked, 1.0, lang, source=asked.sources[0] if asked.sources else None),
+               C.match_of(other, 0.9, lang))
+    return Answer(True, lang, "how_long", tuple(blocks), matches, asked.id)
 
 
 def answer_first_of(store: FactStore, ctx: Ctx, cands: list[Candidate], *, pair: bool = False) -> Answer | None:
