@@ -646,3 +646,11 @@ def test_how_long_one_thing_had_lasted_when_another_happened(answerer: Answerer)
                      "how long had the truce been holding by the time the ankara talks ended"):
         answer = answerer.answer(question, now=NOW).plain_text()
         assert answer.startswith("6 days passed between the two: The Idlib ceasefire takes effect"), question
+
+
+def test_a_day_of_the_month_alone_and_a_question_pointing_back(answerer: Answerer) -> None:
+    """"On the 12th": the one month the record has a 12th in; "which country is that?": the clause before."""
+    assert "12 March 2020" in answerer.answer("What happened on the 12th?", now=NOW).plain_text()
+    assert answerer.answer("did the talks begin on the 10th?", now=NOW).plain_text().startswith("A Russian delegation")
+    nato = answerer.answer("the NATO member in this story, which country is that?", now=NOW)
+    assert nato.answered and "Turkey" in nato.plain_text()

@@ -214,6 +214,10 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str) -
     if content <= 2 and question - 1 in asking:
         # "where are the troops now? still in idlib?": a short follow-up question goes with the one before
         return set(clauses) - {question, question - 1}
+    words = [t.fold for t, c in zip(tokens, clause_of) if c == question]
+    if len(words) <= 6 and words[-1] in _POINTING_BACK and question - 1 in clauses:
+        # "the NATO member in this story, which country is that?": "that" is the clause before
+        return set(clauses) - {question, question - 1}
     return set(clauses) - {question}
 
 
@@ -234,6 +238,7 @@ YEAR_LIKE = re.compile(r"(19|20)\d\d|0\d|[12]\d|3[01]")  # a year, a day of the 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)[\"“«„‘'](?P<q>[^\"”»“’']{3,}?)[\"”»“’'](?=[\s,.!?;:)]|$)")
 
 
+_POINTING_BACK = frozenset({"that", "this", "it", "they", "them", "he", "she", "him", "those", "these"})
 _TIME_UNITS = frozenset({"min", "mins", "minute", "minutes", "hrs", "secs", "sec", "seconds"})
 _ANCHOR_WORDS = frozenset({"after", "since", "following"})
 _GIVEN_WORDS = frozenset({"if", "although", "though", "whereas", "given"})
@@ -447,6 +452,22 @@ def analyse(
         term = f"@{month:02d}-{day:02d}" if day else f"@m{month:02d}"
         query.groups.append(Group(f"date:{term}", [(term, 1.2 if day else 0.6)], frozenset(), term in index))
         query.date_group = len(query.groups) - 1
+    if not months:
+        # "what happened on the 12th?": a day of the month alone is the one month the record has it in
+        for k, tok in enumerate(tokens):
+            # "12th" or, as tokenised, "12" "th"
+            m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)", tok.fold) or (
+                re.fullmatch(r"(\d{1,2})", tok.fold) if k + 1 < len(tokens) and tokens[k + 1].fold in ("st", "nd", "rd", "th")
+                else None)
+            if m is None or not 1 <= int(m.group(1)) <= 31:
+                continue
+            day = int(m.group(1))
+            terms = [f"@{month:02d}-{day:02d}" for month in range(1, 13) if f"@{month:02d}-{day:02d}" in index]
+            if len(terms) == 1:
+                query.groups = [g for g in query.groups if g.word != tok.fold]
+                query.groups.append(Group(f"date:{terms[0]}", [(terms[0], 1.2)], frozenset(), True))
+                query.date_group = len(query.groups) - 1
+            break
     if any("CEASEFIRE" in g.concepts for g in query.groups):
         for g in query.groups:
             if "DECLARE" in g.concepts and "CEASEFIRE" not in g.concepts:
