@@ -558,7 +558,8 @@ def test_what_happened_at_a_named_place_keeps_to_that_place(answerer: Answerer) 
         answer = answerer.answer(question, now=NOW)
         assert answer.answered and "Moscow summit" not in answer.plain_text() and "саммите" not in answer.plain_text()
     claim = answerer.answer("i read somewhere the truce was agreed in ankara on the 10th, is that right?", now=NOW)
-    assert claim.plain_text().startswith("Not in Ankara") and "Moscow" in claim.plain_text()
+    assert claim.plain_text().startswith("Not on 10 March") and "Not in Ankara" in claim.plain_text()
+    assert "Moscow" in claim.plain_text() and "5 March 2020" in claim.plain_text()
 
 
 def test_a_yes_no_question_after_a_first_sentence_and_after_an_anchor(answerer: Answerer) -> None:

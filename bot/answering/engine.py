@@ -360,7 +360,15 @@ class Answerer:
             return None
         if term in self._store.index_terms_of(cands[0].doc):
             return answer_when(self._store, ctx2, cands)  # the premise holds: the recorded day says so
-        return premise_corrected(answer_when(self._store, ctx2, cands), term)
+        answer = premise_corrected(answer_when(self._store, ctx2, cands), term)
+        place_terms = text_term_set(f"{best.place} {best.title}", "en")
+        wrong_place = next((shown for i, shown in located_places(q, q.text) if i is not None and not any(
+            f"#{c}" in place_terms for c in q.groups[i].concepts & PLACE_CONCEPTS)), None)
+        if wrong_place is not None and answer.answered:
+            # "agreed in Ankara on the 10th?": neither the day nor the place holds — both are said
+            note = Block("note", t("premise_other_place", ctx.lang, asked=wrong_place))
+            answer = dataclasses.replace(answer, blocks=(answer.blocks[0], note, *answer.blocks[1:]))
+        return answer
 
     def _place_premise(self, q: Query, ctx: Ctx, question: str, allowed: set[int] | None) -> Answer | None:
         """"Were the talks in Istanbul?", "was the ceasefire agreed in Ankara?": where something
