@@ -64,10 +64,14 @@ def next_on_topic(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
               and c.item.when.starts_at is not None and c.item.when.starts_at > ctx.now]
     if not future:
         top_item = cands[0].item
-        if isinstance(top_item, EventView) and top_item.kind in ("talks", "session"):
-            # "when is the next round of talks": no later round is on record
+        if (isinstance(top_item, EventView) and top_item.kind in ("talks", "session", "agreement")) \
+                or "TALKS" in ctx.q.concepts():
+            # "when is the next round of talks", "when are Putin and Erdogan meeting next": none is on record
             return decline(store, ctx.lang, "next", "decline_unrecorded", ctx.negotiation_id)
         return answer_status(store, ctx, cands)
+    # "what's next on the M4": a fact named after the M4 (the patrols on it), before one that mentions it
+    topic = [g for g in ctx.q.known_groups if not g.is_entity and not g.context]
+    future = [c for c in future if store.title_has_topic(c.doc, topic)] or future
     best = min(future, key=lambda c: (c.item.when.starts_at, -c.score))  # type: ignore[union-attr]
     return answer_when(store, ctx, [best] + [c for c in cands if c is not best])
 
