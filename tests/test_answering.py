@@ -655,3 +655,11 @@ def test_a_day_of_the_month_alone_and_a_question_pointing_back(answerer: Answere
     assert answerer.answer("did the talks begin on the 10th?", now=NOW).plain_text().startswith("A Russian delegation")
     nato = answerer.answer("the NATO member in this story, which country is that?", now=NOW)
     assert nato.answered and "Turkey" in nato.plain_text()
+
+
+def test_next_on_a_topic_and_whether_a_span_is_still_going(answerer: Answerer) -> None:
+    m4 = answerer.answer("what's next on the M4?", now=datetime(2020, 3, 13, tzinfo=timezone.utc)).plain_text()
+    assert m4.startswith("Joint Turkish–Russian patrols along the M4 highway start") and "in 2 days" in m4
+    assert not answerer.answer("when are Putin and Erdogan meeting next?", now=NOW).answered
+    offensive = answerer.answer("Is Assad's offensive still going?", now=NOW).plain_text()
+    assert offensive.startswith("Latest Russia-backed offensive") and "6 March 2020" in offensive

@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from bot.answering import compose as C
-from bot.answering.context import Candidate, Ctx, Item
+from bot.answering.context import Candidate, Ctx, Item, is_range
 from bot.answering.cues import COUNTRY_CONCEPTS, DETAILS_ASKED, STEP_FOR_CONCEPT
 from bot.answering.docs import doc_key
 from bot.answering.doubt import doubt
@@ -64,6 +64,10 @@ def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
                and (c.score >= 0.45 * top or (c.score >= 0.15 * top and store.title_has_topic(c.doc, topic)))]
     # "is the Moscow deal in force?": answered by the provisions that took effect, not by news of the deal
     topical = in_force_provisions(store, q, cands) or topical
+    # "is Assad's offensive still going?": the facts named after the offensive, not newer ones naming Assad
+    titled = [c for c in topical if store.title_has_topic(c.doc, topic)]
+    if titled and topic and isinstance(cands[0].item, EventView) and is_range(cands[0].item):
+        topical = titled
     steps: list[Step] = []
     for c in topical:
         item = c.item
