@@ -250,7 +250,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ru": ["пригроз*", "угрож*", "грозил*", "предупред*", "заяв*", "сказа*", "говор*", "сообщ*", "отмет*", "предупре*", "угро*", "коммент*", "слов*", "высказ*"],
     },
     "WIDTH": {
-        "en": ["wide", "width", "broad", "breadth", "deep", "depth", "km", "kms", "kilometre", "kilometres",
+        "en": ["end to end", "wide", "width", "broad", "breadth", "deep", "depth", "km", "kms", "kilometre", "kilometres",
                "kilometer", "kilometers", "mile", "miles", "size", "stretch", "stretches", "extend", "extends",
                "big", "far", "span", "area"],
         "tr": ["geniş*", "derin*", "km", "kilometre*", "mil", "boyut*", "büyüklü*", "uzan*", "alan*"],
@@ -355,10 +355,10 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "NATO": {"en": ["nato", "alliance"], "tr": ["nato*"], "ru": ["нато"]},
     "UN": {"en": ["un", "united nations", "u.n."], "tr": ["bm", "birleşmiş milletler*"], "ru": ["оон"]},
-    "NORTH": {"en": ["north", "northern", "northward"], "tr": ["kuzey*"], "ru": ["север*"]},
-    "SOUTH": {"en": ["south", "southern", "southward"], "tr": ["güney*"], "ru": ["юг", "юга", "югу", "южн*"]},
-    "EAST": {"en": ["east", "eastern"], "tr": ["doğu*"], "ru": ["восток*", "восточн*"]},
-    "WEST": {"en": ["west", "western"], "tr": ["batı*"], "ru": ["запад*"]},
+    "NORTH": {"en": ["direction", "directions", "north", "northern", "northward"], "tr": ["kuzey*"], "ru": ["север*"]},
+    "SOUTH": {"en": ["direction", "directions", "south", "southern", "southward"], "tr": ["güney*"], "ru": ["юг", "юга", "югу", "южн*"]},
+    "EAST": {"en": ["direction", "directions", "east", "eastern"], "tr": ["doğu*"], "ru": ["восток*", "восточн*"]},
+    "WEST": {"en": ["direction", "directions", "west", "western"], "tr": ["batı*"], "ru": ["запад*"]},
     # Guarding and commanding: roles the timeline never assigns ("who will guard the corridor").
     "GUARD": {
         "en": ["guard", "guards", "guarding", "guarded", "protect", "protects", "protecting", "protected"],

@@ -22,7 +22,7 @@ def answer_describe(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answe
     q, lang = ctx.q, ctx.lang
     kind = q.intent.kind
     best = cands[0]
-    if kind == "what" and "AGREE" in q.concepts():
+    if kind == "what" and q.concepts() & {"AGREE", "RESULT"}:
         if isinstance(best.item, EventView) and best.item.kind == "agreement":
             return answer_agreement(store, ctx, best, cands)
         asked = [g for g in q.known_groups if not g.context and not g.is_entity]

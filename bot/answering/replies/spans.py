@@ -8,7 +8,7 @@ from datetime import datetime
 from bot.answering import compose as C
 from bot.answering.context import Candidate, Ctx, is_range
 from bot.answering.evidence import best_source, quote_and_source, short
-from bot.answering.query import analyse
+from bot.answering.query import PREDICATE_CONCEPTS, analyse
 from bot.answering.rank import rerank
 from bot.answering.store import FactStore
 from bot.answering.types import Answer, Block
@@ -17,7 +17,7 @@ from bot.snapshot import EventView, When
 
 
 def top_event(store: FactStore, ctx: Ctx, text: str, language: str | None, allowed: set[int] | None, *,
-              ranged: bool = False) -> EventView | None:
+              ranged: bool = False, titled: bool = False) -> EventView | None:
     """The best-matching dated event for a fragment of a question ("the Moscow deal").
 
     A day's event only (a span has no one day to count from), unless `ranged`: "after the talks"
@@ -36,6 +36,13 @@ def top_event(store: FactStore, ctx: Ctx, text: str, language: str | None, allow
         return None
     if took_effect:
         cands = [c for c in cands if "#START" in store.title_terms.get(c.doc, ())] or cands
+    # only a fact that covers the fragment as well as the best one does: "the war (going on)" is not
+    # the ceasefire because the war began in a month, not on a day
+    cands = [c for c in cands if c.coverage >= 0.99 * cands[0].coverage]
+    if titled:
+        # "how long had THE WAR been going on": a fact named after the war, not one mentioning it
+        topic = [g for g in groups if not g.is_entity and not g.concepts & PREDICATE_CONCEPTS]
+        cands = [c for c in cands if store.title_has_topic(c.doc, topic)]
     for c in cands[:4]:
         item = c.item
         if ended and isinstance(item, EventView) and item.when.ends_at is not None:
@@ -54,7 +61,8 @@ def answer_days_between(store: FactStore, ctx: Ctx, a: str, b: str, language: st
     """"How many days between the Moscow deal and the patrols?": both stored days, and the difference.
 
     `lasting`: "how long had A been going when B": A is what is asked about, so it is the first match."""
-    first, second = top_event(store, ctx, a, language, allowed), top_event(store, ctx, b, language, allowed)
+    first = top_event(store, ctx, a, language, allowed, titled=lasting)
+    second = top_event(store, ctx, b, language, allowed)
     if first is None or second is None or first.id == second.id:
         return None
     subject = first
