@@ -508,7 +508,7 @@ SHORTHAND: dict[str, str] = {
     "ppl": "people", "bc": "because", "cuz": "because", "whens": "when is", "wheres": "where is", "whos": "who is",
     "hows": "how is", "im": "i am", "dont": "do not", "didnt": "did not", "isnt": "is not", "arent": "are not",
     "wont": "will not", "cant": "can not", "doesnt": "does not", "hasnt": "has not", "havent": "have not",
-    "nbr": "number", "num": "number", "approx": "about", "sth": "something", "smth": "something",
+    "nbr": "number", "num": "number", "prez": "president", "pres": "president", "govt": "government", "approx": "about", "sth": "something", "smth": "something",
     "ne zmn": "ne zaman", "nzmn": "ne zaman", "nezaman": "ne zaman", "nbr?": "number",
     "кагда": "когда", "када": "когда", "шо": "что", "че": "что", "чо": "что", "щас": "сейчас", "ща": "сейчас",
 }

@@ -208,7 +208,8 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str) -
             return set()
     question = asking[-1]
     # Very short question clauses ("when?", "when was that?") lean on the clause before them.
-    content = sum(1 for t, c in zip(tokens, clause_of) if c == question and not _is_stopword(t))
+    content = sum(1 for t, c in zip(tokens, clause_of)
+                  if c == question and not _is_stopword(t) and t.fold not in _ASKED_NOUNS)
     if (sum(1 for c in clause_of if c == question) <= 2 or content == 0) and question - 1 in clauses:
         return set(clauses) - {question, question - 1}
     if content <= 2 and question - 1 in asking:
@@ -226,6 +227,9 @@ _TIME_ZONE = re.compile(
     r"\b(in |by |on )?(utc|gmt)(\s?[+-]\s?\d{1,2})?\b|"
     r"\b(türkiye|turkiye|istanbul|ankara|moskova|tr|yerel)\s+saat(i|iyle|iyle|ine göre|ine gore)\b|"
     r"\bпо (московскому|турецкому|стамбульскому|анкарскому|местному|сирийскому|нашему) времени\b|\bпо москве\b")
+# Where the reader places the question, not what it is about: "according to this coverage", "in all this".
+_FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|article|report|reports|piece|story|source|"
+                    r"sources|data|record|records|timeline|bot)\b|\bin (all this|this whole thing|this story|this saga)\b")
 _WEEKDAY_ASKED = {
     "en": re.compile(r"(?i)\b(on )?(which|what) day of the week\b|\b(which|what) weekday\b"),
     "tr": re.compile(r"(?i)\bhaftanın hangi günü\w*|\bhangi gün(ü|e)?\b(?= .*(başla|oldu|yapıl|imzala|gel))"),
@@ -238,6 +242,9 @@ YEAR_LIKE = re.compile(r"(19|20)\d\d|0\d|[12]\d|3[01]")  # a year, a day of the 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)[\"“«„‘'](?P<q>[^\"”»“’']{3,}?)[\"”»“’'](?=[\s,.!?;:)]|$)")
 
 
+# What a short question clause asks for ("which date was?"): no topic of its own.
+_ASKED_NOUNS = frozenset({"date", "day", "time", "year", "month", "place", "city", "number", "name", "tarih", "gun",
+                          "дата", "число", "день"})
 _POINTING_BACK = frozenset({"that", "this", "it", "they", "them", "he", "she", "him", "those", "these"})
 _TIME_UNITS = frozenset({"min", "mins", "minute", "minutes", "hrs", "secs", "sec", "seconds"})
 _ANCHOR_WORDS = frozenset({"after", "since", "following"})
@@ -276,6 +283,7 @@ def analyse(
     # "in Istanbul time", "по московскому времени": the reply states the stored instant in its zone
     # and in UTC; the zone named is no topic. "Which day of the week": a date (the reply names the day).
     question = _TIME_ZONE.sub(" ", question)
+    question = _FRAME.sub(" ", question)
     question = _WEEKDAY_ASKED[language].sub(_WHEN_WORD[language], question)
     capitalised = {fold(w.lower()) for w in _CAPITALISED.findall(question.strip())}
     quoted = {t.fold for m in _QUOTED.finditer(question) for t in tokenize(m.group("q"), language)}
