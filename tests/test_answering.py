@@ -663,3 +663,15 @@ def test_next_on_a_topic_and_whether_a_span_is_still_going(answerer: Answerer) -
     assert not answerer.answer("when are Putin and Erdogan meeting next?", now=NOW).answered
     offensive = answerer.answer("Is Assad's offensive still going?", now=NOW).plain_text()
     assert offensive.startswith("Latest Russia-backed offensive") and "6 March 2020" in offensive
+
+
+def test_the_readers_own_whereabouts_and_relative_clauses_are_context(answerer: Answerer) -> None:
+    briefing = answerer.answer(
+        "Hi there, I'm putting together a briefing for our field team in Gaziantep and I need to know exactly when "
+        "the joint Turkish-Russian patrols on the M4 are supposed to begin. Could you confirm the date?", now=NOW)
+    assert briefing.answered and "15 March 2020" in briefing.plain_text()
+    rundown = answerer.answer("Could you give me a plain-language rundown of what was actually in the Moscow agreement? "
+                              "I need to explain it to volunteers who have never followed Syria.", now=NOW)
+    assert rundown.answered and "What was agreed:" in rundown.plain_text()
+    assert answerer.answer("what day of the week do the patrols kick off lol", now=NOW).answered
+    assert not answerer.answer("when were the Astana talks on Syria held?", now=NOW).answered

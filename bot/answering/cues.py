@@ -78,6 +78,7 @@ TIME_OF_DAY = re.compile(r"\b(what time|what hour|which hour|at what hour|time o
                          r"saat ne zaman|saati ne|во сколько|в котором часу|в какое время|в какой час|во скольк\w+ час\w*)\b")
 # "tl;dr", "özetle", "вкратце": the whole story in brief (the negotiation's overview).
 SUMMARY = re.compile(r"\b(tl ?dr|tldr|summary|summarise|summarize|sum up|sum it up|recap|overview|in a nutshell|"
+                     r"rundown|run down|breakdown|explainer|"
                      r"nutshell|bottom line|big picture|gist|ozet\w*|kisaca|kisaca anlat\w*|кратко|вкратце|резюме|"
                      r"в двух словах|суть)\b")
 # "tomorrow", "yarın", "вчера": a day relative to the reader's today.

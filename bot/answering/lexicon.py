@@ -613,6 +613,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"leader|leaders|president|party|parties)\b", r"\bby whom\b",
                r"\b(what|which) (is|was|s) (his|her|their|\w+ s) (job|role|position|post|title|office|occupation)\b",
                r"\b(job|position|post|title|occupation)\b", r"\broles?\b",
+               r"\b(which|what) (body|organi[sz]ation|agency|institution|group|outfit)\b",
                r"\baccording to whom\b"],
         "tr": [r"\bkim\w*\b", r"\bhangi (ulke|taraf|bakan|lider|yetkili)\w*\b", r"\bgorev\w*( ne\w*)?\b",
                r"\bunvan\w*( ne\w*)?\b", r"\bne is yap\w*", r"\bmakam\w*( ne\w*)?\b"],
@@ -664,7 +665,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         take takes taking took taken make makes making made get gets getting give gives gave given put puts
         go goes went gone come comes came place places since sorry basic either neither both each side number numbers figure figures count total amount event events thing things stuff key important main
         major critical crucial big milestone milestones step steps stand stands matter matters situation
-        mean means meaning min mins minute minutes hrs secs needed afterwards afterward subsequently true correct accurate points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
+        lol lmao haha hehe xd mean means meaning min mins minute minutes hrs secs needed afterwards afterward subsequently true correct accurate points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
         officially formally actually really
     """.split()),
     "tr": frozenset("""
@@ -734,7 +735,7 @@ OFF_TOPIC: dict[str, dict[str, list[str]]] = {
                "лира", "лиры", "рубл*", "курс* валют*", "курс* доллар*", "бирж*", "зарплат*", "аренд*", "золот*", "инфляци*", "инвест*"],
     },
     "jokes": {
-        "en": ["joke", "jokes", "funny", "laugh", "humor", "humour", "pun", "riddle", "meme", "lol", "haha"],
+        "en": ["joke", "jokes", "funny", "laugh", "humor", "humour", "pun", "riddle", "meme"],
         "tr": ["fıkra*", "şaka*", "espri*", "komik*", "güldür*", "bilmece*"],
         "ru": ["анекдот*", "шутк*", "пошути*", "смешн*", "юмор*", "загадк*", "рассмеш*"],
     },

@@ -198,6 +198,8 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str) -
     for n in clauses:
         words = [t for t, c in zip(tokens, clause_of) if c == n]
         cues = intent_mod.detect(folded_text(words), language).cues
+        if language == "en" and cues & {"who", "which"} == cues & _PRECISE_INTENTS and _relative_only(words):
+            cues = cues - {"who"}  # "volunteers WHO have never followed Syria": a relative clause, not a question
         if cues & _PRECISE_INTENTS or intent_mod.detect(folded_text(words), language).yes_no:
             asking.append(n)
     if not asking:
@@ -216,7 +218,7 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str) -
         # "where are the troops now? still in idlib?": a short follow-up question goes with the one before
         return set(clauses) - {question, question - 1}
     words = [t.fold for t, c in zip(tokens, clause_of) if c == question]
-    if len(words) <= 6 and words[-1] in _POINTING_BACK and question - 1 in clauses:
+    if len(words) <= 6 and any(w in _POINTING_BACK for w in words) and question - 1 in clauses:
         # "the NATO member in this story, which country is that?": "that" is the clause before
         return set(clauses) - {question, question - 1}
     return set(clauses) - {question}
@@ -245,6 +247,24 @@ _QUOTED = re.compile(r"(?:(?<=\s)|^)[\"“«„‘'](?P<q>[^\"”»“’']{3,}?
 # What a short question clause asks for ("which date was?"): no topic of its own.
 _ASKED_NOUNS = frozenset({"date", "day", "time", "year", "month", "place", "city", "number", "name", "tarih", "gun",
                           "дата", "число", "день"})
+def _about_reader(tokens: list[Token], i: int) -> bool:
+    return any(t.fold in _FIRST_PERSON for t in tokens[max(0, i - 5): i])
+
+
+def _relative_only(words: list[Token]) -> bool:
+    """Whether every "who"/"which" of a clause follows a noun ("the volunteers who ...")."""
+    found = False
+    for i, t in enumerate(words):
+        if t.fold in ("who", "which", "whom"):
+            found = True
+            if i == 0 or _is_stopword(words[i - 1]) or words[i - 1].fold in _ASKING_VERBS:
+                return False
+    return found
+
+
+_ASKING_VERBS = frozenset({"know", "tell", "ask", "asking", "wonder", "wondering", "curious", "explain", "confirm"})
+# The reader's own whereabouts ("our field team in Gaziantep", "I'm in Berlin"): not the topic.
+_FIRST_PERSON = frozenset({"i", "im", "we", "our", "my", "us", "me"})
 _POINTING_BACK = frozenset({"that", "this", "it", "they", "them", "he", "she", "him", "those", "these"})
 _TIME_UNITS = frozenset({"min", "mins", "minute", "minutes", "hrs", "secs", "sec", "seconds"})
 _ANCHOR_WORDS = frozenset({"after", "since", "following"})
@@ -378,7 +398,7 @@ def analyse(
                 and not (tok.fold in _RANK_WORDS and (i == 0 or tokens[i - 1].fold not in ("in", "overall"))):
             continue
         tt = token_terms(tok, language, query=True)
-        if clause_of[i] not in context_clauses and _other_name(tok, tt, index):
+        if clause_of[i] not in context_clauses and _other_name(tok, tt, index) and not _about_reader(tokens, i):
             query.other_names.append(tok.fold)
             continue
         concepts = set(tt.concepts)
@@ -435,7 +455,7 @@ def analyse(
                 query.unknown_numbers.append(tok.fold)
             if len(tok.fold) >= 3 and not tok.fold[0].isdigit() and not in_context:
                 query.unknown.append(tok.fold)
-                if tok.fold in capitalised and i not in changed:
+                if tok.fold in capitalised and i not in changed and not _about_reader(tokens, i):
                     query.other_names.append(tok.fold)
             continue
         if tok.fold[0].isdigit():
