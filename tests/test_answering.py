@@ -675,3 +675,15 @@ def test_the_readers_own_whereabouts_and_relative_clauses_are_context(answerer: 
     assert rundown.answered and "What was agreed:" in rundown.plain_text()
     assert answerer.answer("what day of the week do the patrols kick off lol", now=NOW).answered
     assert not answerer.answer("when were the Astana talks on Syria held?", now=NOW).answered
+
+
+def test_numbers_with_thousands_reported_futures_and_time_left(answerer: Answerer) -> None:
+    assert answerer.answer("i heard 60,000 turkish troops died in idlib, is that right??", now=NOW).plain_text().startswith(
+        "Not 60,000")
+    assert answerer.answer("60.000 asker mi öldü?", now=NOW).plain_text().startswith("60.000 değil")
+    said = answerer.answer("who exactly is Turkey saying it will retaliate against if the truce is violated?", now=NOW)
+    assert said.answered and "retaliate" in said.plain_text()
+    days = answerer.answer("days till patrols", now=datetime(2020, 3, 12, 9, tzinfo=timezone.utc)).plain_text()
+    assert days.startswith("Joint Turkish–Russian patrols along the M4 highway start") and "in 3 days" in days
+    article = answerer.answer("What does Article 2 of the Additional Protocol provide for?", now=NOW).plain_text()
+    assert article.startswith("Article 2 of the Moscow protocol")

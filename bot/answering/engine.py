@@ -53,6 +53,8 @@ from bot.answering.replies.when import answer_when, corrected_premise, next_on_t
 from bot.answering.store import FactStore, same
 from bot.answering.types import Answer, Block
 from bot.i18n import t
+from babel.numbers import format_decimal
+from bot.dates import locale_of
 from bot.snapshot import EventView, PointView, TimelineSnapshot
 
 
@@ -476,7 +478,8 @@ class Answerer:
         answer = answer_describe(self._store, ctx2, cands)
         if not answer.answered:
             return None
-        note = Block("note", t("premise_other_number", ctx.lang, asked=" ".join(q.unknown_numbers)))
+        asked = " ".join(format_decimal(int(n), locale=locale_of(ctx.lang)) if n.isdigit() else n for n in q.unknown_numbers)
+        note = Block("note", t("premise_other_number", ctx.lang, asked=asked))
         return dataclasses.replace(answer, blocks=(note, *answer.blocks))
 
     def _ranked(self, q: Query, ctx: Ctx, allowed: set[int] | None) -> tuple[Ctx, list[Candidate]]:

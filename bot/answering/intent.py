@@ -46,7 +46,7 @@ _SOFT_PREDICTION = {
     # "what happens if the ceasefire is broken": answerable when someone on record said what would
     "en": [r"\bwhat (happens|will happen|would happen|is going to happen) if\b",r"(^|\b(and|but|so|if|whether)\s)(will|would|is .{0,40} going to|are .{0,40} going to)\b",
            r"^(do you think|can we expect)\b"],
-    "tr": [r"\b\w+(ursa|urse|irse|irsa|arsa|erse) ne (olur|olacak)\b", r"\b\w+(acak|ecek|acaklar|ecekler) ?(mi|mu|mı|mü)\w*\b", r"\b(?!(var|bir|kadar|yeter|gerekir|mi|mu)\b)\w+(ir|ar|er|ur)(lar|ler)? ?(mi|mu)\b",
+    "tr": [r"\b\w+(ursa|urse|irse|irsa|arsa|erse) ne (olur|olacak)\b", r"\b\w+(acak|ecek|acaklar|ecekler) ?(mi|mu|mı|mü)\w*\b", r"\b(?!(var|bir|kadar|yeter|gerekir|mi|mu)\b)\w+(ir|ar|er|ur)(lar|ler)? ?(mi|mu)\b(?= *(acaba|sence|sizce)? *$)",
            r"\b\w+(abilir|ebilir|abilecek|ebilecek)\w* ?(mi|mu)\w*\b"],
     "ru": [r"\bчто (будет|произойд[её]т|случится),? если\b", r"\bбудет ли\b", r"\bбудут ли\b", r"\b\w+(нет|нут)(?:ся)? ли\b", r"\bли .{0,30}\b(будет|будут)\b"],
 }
@@ -129,7 +129,9 @@ def detect(folded_question: str, language: str) -> Intent:
     if "next" in cues and kind in ("when", "how_long") and not re.search(r"\bnext (week|month|year)\b", text):
         kind = "next"
     prediction: str | None = None
-    if _any("hard", languages, text):
+    if REPORTED_FUTURE.search(text):
+        prediction = None  # "who is Turkey saying it will retaliate against": what was said, not a forecast
+    elif _any("hard", languages, text):
         prediction = "hard"
     elif ((_any("soft", (language,), text) or (language == "ru" and _ru_future_yes_no(text)))
           and kind not in ("when", "where", "who", "how_many", "how_long", "why")):
@@ -146,5 +148,8 @@ def detect(folded_question: str, language: str) -> Intent:
 _LATEST_ADJECTIVE = re.compile(r"\b(latest|newest|most recent|recent|last)\s+(?!(news|updates?|developments?|"
                                r"statements?|word|words|on|about|in|of|thing|things|one)\b)[a-z]{4,}")
 _LATEST_OTHER = re.compile(r"\b(news|new|updates?|developments?|lately|recently)\b")
+# "saying it will", "warned they would", "söyledi ... edecek": a future reported from a statement on record.
+REPORTED_FUTURE = re.compile(r"\b(say|says|said|saying|warn\w*|threaten\w*|promis\w*|vow\w*|pledg\w*|announc\w*)\b"
+                             r"( (that|it|they|he|she|turkey|russia|ankara|moscow))* (will|would|is going to)\b")
 # Intents whose cue words say only what is asked, never what about: they are not topic words.
 _PURE_CUES = ("how_long", "next", "latest", "when", "where", "who", "why", "what")

@@ -521,6 +521,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bhow (long|much time) (is|are) (there|it|left) (until|till|before)\b",
                r"\b(days?|weeks?|time) (left|remaining|to go) (until|till|before)\b", r"\bcount ?down\b",
                r"\bhow many days (left|remain|until|till|before|to)\b", r"\bhow (long|soon) (un)?til\b",
+               r"\b(days?|weeks?|hours?) (till|until|til|to|left|before)\b", r"\bhow much time (remains|is left|left)\b",
+               r"\btime (remaining|left)\b",
                r"\bhow long (has|have|had)\b(?=( \w+){1,6} been\b)",
                r"\bhow long ago\b", r"\bhow many (days|weeks|months|years) ago\b", r"\bhow soon\b",
                r"\bhow long (has it been|is it since|since)\b", r"\bhow many (days|weeks|months|years) (since|have passed)\b",
@@ -665,7 +667,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         take takes taking took taken make makes making made get gets getting give gives gave given put puts
         go goes went gone come comes came place places since sorry basic either neither both each side number numbers figure figures count total amount event events thing things stuff key important main
         major critical crucial big milestone milestones step steps stand stands matter matters situation
-        lol lmao haha hehe xd mean means meaning min mins minute minutes hrs secs needed afterwards afterward subsequently true correct accurate points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
+        provision clause lol lmao haha hehe xd mean means meaning min mins minute minutes hrs secs needed afterwards afterward subsequently true correct accurate points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
         officially formally actually really
     """.split()),
     "tr": frozenset("""
@@ -718,7 +720,7 @@ OFF_TOPIC: dict[str, dict[str, list[str]]] = {
                "pizza", "cake", "soup", "dinner", "lunch", "breakfast", "restaurant", "food", "eat", "dish", "coffee",
                "tea", "meal", "dessert", "pilaf", "dumplings", "shawarma", "falafel", "hummus", "kofte", "doner",
                "lahmacun", "bread", "cookies", "pasta", "salad", "curry", "sushi", "sandwich", "burger", "vegan",
-               "vegetarian"],
+               "vegetarian", "turkish delight", "lokum"],
         "tr": ["tarif*", "yemek*", "pişir*", "malzeme*", "kebap*", "baklava*", "çorba*", "pilav*", "tatlı*", "kahve*",
                "çay", "restoran*", "lokanta*", "kahvaltı*", "börek*", "mantı*", "dolma*"],
         "ru": ["рецепт*", "приготов*", "готовить", "ингредиент*", "борщ*", "пельмен*", "блины", "суп*", "торт*",

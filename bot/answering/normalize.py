@@ -105,9 +105,16 @@ def prepare(text: str, language: str = "en") -> str:
     return text
 
 
+_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
+_TR_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:\.\d{3})+(?![\d.])")
+
+
 def tokenize(text: str, language: str = "en") -> list[Token]:
     """Tokens of `text`. The part after an apostrophe ("Ankara'da", "Russia's") is a suffix: dropped."""
-    prepared = prepare(text, language)
+    # "60,000" is sixty thousand (a comma before exactly three digits groups thousands), not 60.000
+    prepared = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), prepare(text, language))
+    if language == "tr":  # "60.000" in Turkish
+        prepared = _TR_THOUSANDS.sub(lambda m: m.group(0).replace(".", ""), prepared)
     out: list[Token] = []
     for piece in re.split(r"'[^\W\d_]*", prepared):
         for match in _TOKEN.finditer(piece):

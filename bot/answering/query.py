@@ -530,7 +530,7 @@ def analyse(
         words = {tokens[i].fold for i in article_positions(tokens)} | {t.split(":")[1] for t in articles}
         query.groups = [g for g in query.groups if g.word not in words]
         query.unknown = [w for w in query.unknown if w not in words]
-        query.groups += [Group(term, [(term, 1.5)], frozenset(), term in index) for term in articles]
+        query.groups += [Group(term, [(term, 3.0)], frozenset(), term in index) for term in articles]
     if articles and any("SAY" in g.concepts for g in query.groups):
         # what a text says is no one's statement: the article is the subject
         query.groups = [g for g in query.groups if "SAY" not in g.concepts]

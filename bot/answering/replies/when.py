@@ -64,8 +64,7 @@ def next_on_topic(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
               and c.item.when.starts_at is not None and c.item.when.starts_at > ctx.now]
     if not future:
         top_item = cands[0].item
-        if (isinstance(top_item, EventView) and top_item.kind in ("talks", "session", "agreement")) \
-                or "TALKS" in ctx.q.concepts():
+        if (isinstance(top_item, EventView) and top_item.kind in ("talks", "session")) or "TALKS" in ctx.q.concepts():
             # "when is the next round of talks", "when are Putin and Erdogan meeting next": none is on record
             return decline(store, ctx.lang, "next", "decline_unrecorded", ctx.negotiation_id)
         return answer_status(store, ctx, cands)
