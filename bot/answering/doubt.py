@@ -138,9 +138,15 @@ def parties_named(store: FactStore, cand: Candidate) -> list[str]:
         "#" + c in titles for c in COUNTRY_CONCEPTS) >= 2 else []
 
 
+# Entities that are people, who say things (places and countries are said *about* as often as *by*).
+PEOPLE_NAMED = frozenset({"PUTIN", "ERDOGAN", "AKAR", "ASSAD"})
+
+
 def said_by_named(store: FactStore, q: Query, cand: Candidate) -> bool:
     """"What did X say": X must be who is quoted (attribution) or the subject of a statement."""
     named = [g for g in q.known_groups if g.is_entity and not g.context]
+    people = [g for g in named if g.concepts & PEOPLE_NAMED]
+    named = people or named  # "what did Putin say ... after the Moscow summit": Putin is the speaker, not Moscow
     if not named:
         return True
     said_by = store.attribution_terms(cand.doc, cand.item)

@@ -667,7 +667,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         take takes taking took taken make makes making made get gets getting give gives gave given put puts
         go goes went gone come comes came place places since sorry basic either neither both each side number numbers figure figures count total amount event events thing things stuff key important main
         major critical crucial big milestone milestones step steps stand stands matter matters situation
-        provision clause lol lmao haha hehe xd mean means meaning min mins minute minutes hrs secs needed afterwards afterward subsequently true correct accurate points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
+        scheduled planned provision clause lol lmao haha hehe xd mean means meaning min mins minute minutes hrs secs needed afterwards afterward subsequently true correct accurate points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
         officially formally actually really
     """.split()),
     "tr": frozenset("""
