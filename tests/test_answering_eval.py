@@ -72,20 +72,28 @@ FLOORS: dict[str, Floor] = {
                          "blind (start of round 9) EN 89.6%, TR+RU 100%, out-of-scope 100%; round 9: 100 / 100 / 100"),
     "blind9.yaml": Floor(0.99, 0.99, 0.99, 150,
                          "blind (start of round 9) TR+RU 89.0% (tr 82, ru 96), out-of-scope 100%; round 9: 100 / 100"),
-    "blind10.yaml": Floor(0.97, 0.99, 0.99, 250,
+    "blind10.yaml": Floor(0.98, 0.99, 0.99, 250,
                           "blind (mid round 9, after tuning on blind8/9) EN 94.7%, TR+RU 100%, out-of-scope 100%; "
                           "round 9: 97.3 / 100 / 100"),
     "blind11.yaml": Floor(0.97, 0.99, 0.99, 200,
                           "blind (end of round 9) EN 90.8%, TR+RU 97.5%, out-of-scope 95.0%; "
                           "after its own fixes: 95.0 / 100 / 97.5; round 10: 98.3 / 100 / 100"),
-    "blind12.yaml": Floor(0.96, 0.99, 0.99, 250,
+    "blind12.yaml": Floor(0.98, 0.99, 0.99, 250,
                           "blind (start of round 10) EN 93.8%, TR+RU 98.0%, out-of-scope 92.5%; "
-                          "round 10: 96.9 / 100 / 100"),
-    "blind13.yaml": Floor(0.93, 0.99, 0.99, 250,
+                          "round 10: 98.8 / 100 / 100"),
+    "blind13.yaml": Floor(0.97, 0.99, 0.99, 250,
                           "kept unseen until the end of round 10, then scored once: EN 91.9%, TR+RU 98.0%, "
-                          "out-of-scope 100%; after a few fixes: 93.1 / 100 / 100"),
-    "blind14.yaml": Floor(0.94, 0.99, 0.99, 200,
-                          "blind (mid round 10) EN 88.6%, TR+RU 96.7%, out-of-scope 100%; round 10: 95.0 / 100 / 100"),
+                          "out-of-scope 100%; after round 10: 97.5 / 100 / 100"),
+    "blind14.yaml": Floor(0.97, 0.99, 0.99, 200,
+                          "blind (mid round 10) EN 88.6%, TR+RU 96.7%, out-of-scope 100%; round 10: 97.9 / 100 / 100"),
+    "blind15.yaml": Floor(0.99, 0.99, 0.99, 200,
+                          "blind (round 10) EN 95.7%, TR+RU 100%, out-of-scope 96.7%; round 10: 100 / 100 / 100"),
+    "blind16.yaml": Floor(0.98, 0.97, 0.99, 250,
+                          "blind (round 10) EN 95.3%, TR+RU 96.0%, out-of-scope 98.0%; round 10: 98.7 / 98.0 / 100"),
+    "blind17.yaml": Floor(0.95, 0.99, 0.99, 250,
+                          "blind (round 10) EN 88.0%, TR+RU 98.0%, out-of-scope 98.0%; round 10: 95.3 / 100 / 100"),
+    "blind18.yaml": Floor(0.95, 0.97, 0.99, 250,
+                          "blind (round 10) EN 86.7%, TR+RU 98.0%, out-of-scope 96.0%; round 10: 95.3 / 98.0 / 100"),
 }
 
 
