@@ -612,7 +612,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     },
     "who": {
         "en": [r"\bwho\b", r"\bwhom\b", r"\bwhose\b", r"\bwhich (official|minister|country|countries|side|sides|"
-               r"leader|leaders|president|party|parties)\b", r"\bby whom\b",
+               r"leader|leaders|president|party|parties|forces|troops|units|soldiers|army|armies|military)\b",
+               r"\bby whom\b",
                r"\b(what|which) (is|was|s) (his|her|their|\w+ s) (job|role|position|post|title|office|occupation)\b",
                r"\b(job|position|post|title|occupation)\b", r"\broles?\b",
                r"\b(which|what) (body|organi[sz]ation|agency|institution|group|outfit)\b",
@@ -667,7 +668,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         take takes taking took taken make makes making made get gets getting give gives gave given put puts
         go goes went gone come comes came place places since sorry basic either neither both each side number numbers figure figures count total amount event events thing things stuff key important main
         major critical crucial big milestone milestones step steps stand stands matter matters situation
-        scheduled planned provision clause lol lmao haha hehe xd mean means meaning min mins minute minutes hrs secs needed afterwards afterward subsequently true correct accurate points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
+        down scheduled planned provision clause lol lmao haha hehe xd mean means meaning min mins minute minutes hrs secs needed afterwards afterward subsequently true correct accurate points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
         officially formally actually really
     """.split()),
     "tr": frozenset("""
