@@ -687,3 +687,15 @@ def test_numbers_with_thousands_reported_futures_and_time_left(answerer: Answere
     assert days.startswith("Joint Turkish–Russian patrols along the M4 highway start") and "in 3 days" in days
     article = answerer.answer("What does Article 2 of the Additional Protocol provide for?", now=NOW).plain_text()
     assert article.startswith("Article 2 of the Moscow protocol")
+
+
+def test_quoted_words_frames_and_month_abbreviations(answerer: Answerer) -> None:
+    quoted = answerer.answer("who said 'we are moving forward' about the idlib deal?", now=NOW)
+    assert quoted.answered and "official" in quoted.plain_text()
+    piece = answerer.answer("When did Putin and Erdogan agree the ceasefire? The piece just says 'last week'", now=NOW)
+    assert piece.answered and "5 March 2020" in piece.plain_text()
+    months = answerer.answer("how many Turkish troops died in Idlib in Feb-Mar 2020? i've seen 59, 60, 33...", now=NOW)
+    assert months.answered and "About 60" in months.plain_text()
+    deal = answerer.answer("what's the deal with the patrols", now=NOW).plain_text()
+    assert deal.startswith("Joint Turkish–Russian patrols")
+    assert "strategic M4 highway" in answerer.answer("why is the M4 highway strategic", now=NOW).plain_text()

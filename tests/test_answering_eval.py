@@ -94,6 +94,12 @@ FLOORS: dict[str, Floor] = {
                           "blind (round 10) EN 88.0%, TR+RU 98.0%, out-of-scope 98.0%; round 10: 95.3 / 100 / 100"),
     "blind18.yaml": Floor(0.95, 0.97, 0.99, 250,
                           "blind (round 10) EN 86.7%, TR+RU 98.0%, out-of-scope 96.0%; round 10: 95.3 / 98.0 / 100"),
+    "blind19.yaml": Floor(0.98, 0.97, 0.99, 250,
+                          "kept unseen until the end of round 10, scored once: EN 98.0%, TR+RU 98.0%, out-of-scope 100%; "
+                          "after a few fixes: 98.7 / 98.0 / 100"),
+    "blind20.yaml": Floor(0.95, 0.99, 0.99, 250,
+                          "kept unseen until the end of round 10, scored once: EN 94.0%, TR+RU 100%, out-of-scope 100%; "
+                          "after a few fixes: 96.0 / 100 / 100"),
 }
 
 

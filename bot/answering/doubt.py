@@ -46,7 +46,9 @@ def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
     if q.language == "en" and unknown >= 2 and unknown > len(groups):
         return "no_match"  # "can you help me write a cover letter": one known word among many unknown ones
     topic = [g for g, w in zip(groups, weights) if w > 0 and not g.is_action]
-    ranged = is_range(best.item) and store.head_has_topic(best.doc, topic)
+    ranged = is_range(best.item) and (store.head_has_topic(best.doc, topic) or store.title_has_topic(best.doc, topic))
+    if quoted_in(store, q, best):
+        return None  # "who said 'we are moving forward'": the fact says those very words
     strict = q.intent.kind in ACTION_STRICT
     if strict and q.unknown_actions:
         return "unrecorded"
@@ -61,7 +63,8 @@ def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
     if strict and any(g.is_action and w > 0 for g, w in zip(groups, weights)):
         if not supports_actions(store, best.doc, best.item, groups, best.mask):
             return "unrecorded"
-    if "SAY" in q.concepts() and q.intent.kind not in ("why", "who") and not said_by_named(store, q, best):
+    asked_concepts = {c for g in groups if not g.context for c in g.concepts}  # not "the piece just SAYS"
+    if "SAY" in asked_concepts and q.intent.kind not in ("why", "who") and not said_by_named(store, q, best):
         # ("why is it said that ...": an impersonal "said" names no speaker; "who says ...": it is asked)
         return "unrecorded"
     if q.intent.kind == "who" and not role_of_named(store, q, best):
@@ -110,6 +113,15 @@ def focus_unsupported(store: FactStore, q: Query, best: Candidate) -> bool:
                     and not g.hits(store.literal_terms(best)):
                 return True
     return False
+
+
+def quoted_in(store: FactStore, q: Query, cand: Candidate) -> bool:
+    """Whether the words the reader quoted (two or more) all stand in the fact."""
+    words = [w for w in q.quoted if len(w) >= 3]
+    if len(words) < 2:
+        return False
+    literal = store.literal_terms(cand)
+    return all(w in literal for w in words)
 
 
 def named_in(store: FactStore, q: Query, cand: Candidate) -> bool:

@@ -99,6 +99,7 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
                          for g, gw in zip(groups, group_weights)]
     said = kind == "what" and "SAY" in q_concepts and any(g.concepts & SPEAKER_WORDS for g in groups)
     meeting = bool(q_concepts & MEETING_CONCEPTS)
+    strategic = "STRATEGIC" in q_concepts
     for rank, cand in enumerate(cands):
         if cand.score < {"why": 0.3, "how_many": 0.5}.get(kind, 0.7) * top:
             continue
@@ -129,8 +130,8 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
                 if not has_quantity(sentence, quantity):
                     continue  # a how-many question is answered by a number: a sentence without one is none
                 score += 1.5
-            if kind == "why" and has_reason(sentence, meeting):
-                score += 1.0
+            if kind == "why" and (has_reason(sentence, meeting) or (strategic and "#STRATEGIC" in terms)):
+                score += 1.0  # ("why is the M4 strategic": the sentence calling it strategic says why)
             if kind == "who" and (has_name(sentence) or not terms.isdisjoint(PARTY_TERMS)):
                 score += 0.5  # "who" is answered by a name, or by who took part ("officials and a delegation")
             if origin == "quote":

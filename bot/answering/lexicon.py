@@ -264,6 +264,12 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "isminin açıklanmaması*", "adının açıklanmaması*"],
         "ru": ["аноним*", "неназванн*", "пожелавш* остаться неизвестн*", "на условиях анонимности"],
     },
+    "STRATEGIC": {
+        "en": ["strategic", "strategically", "important", "importance", "significant", "significance", "crucial",
+               "vital", "key road", "key highway"],
+        "tr": ["stratejik*", "önemli*", "önem*", "kritik*", "hayati*"],
+        "ru": ["стратегическ*", "важн*", "значени*"],
+    },
     "SPEED": {
         "en": ["speed", "speeds", "fast", "faster", "quickly", "mph", "km/h", "kmh", "velocity"],
         "tr": ["hız*", "süratle", "ne kadar hızlı"],

@@ -108,6 +108,7 @@ class Query:
     unknown_actions: list[str] = field(default_factory=list)  # actions asked about that nothing records
     unknown_numbers: list[str] = field(default_factory=list)  # "33 soldiers": a count no stored text states
     off_topic: list[str] = field(default_factory=list)
+    quoted: list[str] = field(default_factory=list)  # words the reader put in quotes ("'we are moving forward'")
     other_names: list[str] = field(default_factory=list)  # named places/people the timeline never mentions
     # The word the question asks *about* ("what COLOUR", "who GUARDS", "how many CIVILIANS", "maliyeti ne
     # kadar", "какой БЮДЖЕТ"), folded; its fact must state it, or the answer would be about something else.
@@ -143,7 +144,10 @@ def _off_topic(tok: Token, language: str, index: InvertedIndex) -> list[str]:
     off = off_topic_lexicon()
     stems = (stem(tok.lower, "ru"),) if tok.cyrillic else (stem(tok.lower, "en"), stem(tok.lower, "tr"))
     cats = off.concepts_of(tok.fold, stems)
-    if cats and not any(w in index for w in token_terms(tok, language, query=True).words):
+    tt = token_terms(tok, language, query=True)
+    if any(c.startswith("MONTH") for c in tt.concepts):
+        return []  # "Feb-Mar 2020": a month, however short ("mar" is no "marry")
+    if cats and not any(w in index for w in tt.words):
         return sorted(cats)
     return []
 
@@ -232,6 +236,8 @@ _TIME_ZONE = re.compile(
 # Where the reader places the question, not what it is about: "according to this coverage", "in all this".
 _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|article|report|reports|piece|story|source|"
                     r"sources|data|record|records|timeline|bot)\b|\bin (all this|this whole thing|this story|this saga)\b")
+# "what's the deal with the patrols": what about them (no agreement is asked about)
+_DEAL_WITH = re.compile(r"(?i)\bwhat(?:'s|’s| is|s) the (?:deal|story) with\b")
 _WEEKDAY_ASKED = {
     "en": re.compile(r"(?i)\b(on )?(which|what) day of the week\b|\b(which|what) weekday\b"),
     "tr": re.compile(r"(?i)\bhaftanın hangi günü\w*|\bhangi gün(ü|e)?\b(?= .*(başla|oldu|yapıl|imzala|gel))"),
@@ -304,6 +310,7 @@ def analyse(
     # and in UTC; the zone named is no topic. "Which day of the week": a date (the reply names the day).
     question = _TIME_ZONE.sub(" ", question)
     question = _FRAME.sub(" ", question)
+    question = _DEAL_WITH.sub("what about", question)
     question = _WEEKDAY_ASKED[language].sub(_WHEN_WORD[language], question)
     capitalised = {fold(w.lower()) for w in _CAPITALISED.findall(question.strip())}
     quoted = {t.fold for m in _QUOTED.finditer(question) for t in tokenize(m.group("q"), language)}
@@ -346,6 +353,7 @@ def analyse(
         found_intent = dataclasses.replace(found_intent, yes_no=True,
                                            kind="status" if found_intent.kind == "what" else found_intent.kind)
     query = Query(text=original, language=language, tokens=tokens, folded=folded, intent=found_intent)
+    query.quoted = sorted(quoted)
     query.about_bot = any(pattern.search(raw_folded) for pattern in _BOT_META.values())
     context_clauses = _context_clauses(tokens, clause_of, language)
 
