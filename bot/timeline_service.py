@@ -18,6 +18,7 @@ class TimelineService:
         self.database = database
         self.snapshot = snapshot
         self.answerer = Answerer(snapshot)
+        self.answerer.warm_up()
         self._lock = asyncio.Lock()
 
     @classmethod

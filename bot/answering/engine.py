@@ -29,6 +29,7 @@ from bot.answering.declines import decline, out_of_scope
 from bot.answering.docs import doc_key
 from bot.answering.doubt import (conditional_on_record, doubt, focus_unsupported, party_count_asked, scheduled_fact,
                                  stated_intention, topical_query)
+from bot.answering.fuzzy import common_english
 from bot.answering.normalize import has_content
 from bot.answering.premise_checks import (PERSON_CONCEPTS, PLACED_ACTIONS, at_place, day_premise, number_premise,
                                           person_premise, place_premise)
@@ -73,6 +74,11 @@ class Answerer:
         self.refresh(snapshot)
         if freeze_gc:
             freeze_long_lived_objects()
+
+    def warm_up(self) -> None:
+        """Load what the first question would otherwise wait for (the English word list, ~0.1 s): a
+        long-running bot does it at start-up; a one-shot `ask` only when a question needs it."""
+        common_english("the")
 
     # ------------------------------------------------------------------ indexing
     @property
