@@ -699,3 +699,13 @@ def test_quoted_words_frames_and_month_abbreviations(answerer: Answerer) -> None
     deal = answerer.answer("what's the deal with the patrols", now=NOW).plain_text()
     assert deal.startswith("Joint Turkish–Russian patrols")
     assert "strategic M4 highway" in answerer.answer("why is the M4 highway strategic", now=NOW).plain_text()
+
+
+def test_numeric_dates_the_latest_from_a_person_and_lengths_nobody_recorded(answerer: Answerer) -> None:
+    assert "5 March 2020" in answerer.answer("what happened on 5/3/2020", now=NOW).plain_text()
+    assert "12 March 2020" in answerer.answer("what happened on 12.03.2020?", now=NOW).plain_text()
+    assert answerer.answer("what's the latest from akar", now=NOW).plain_text().startswith("Akar:")
+    assert not answerer.answer("how many km of the M4 will actually be patrolled?", now=NOW).answered
+    assert not answerer.answer("tell me about the clashes between greek police and migrants on the turkish border",
+                               now=NOW).answered
+    assert answerer.answer("state of play on the M4 patrol deal?", now=NOW).answered

@@ -100,6 +100,10 @@ FLOORS: dict[str, Floor] = {
     "blind20.yaml": Floor(0.95, 0.99, 0.99, 250,
                           "kept unseen until the end of round 10, scored once: EN 94.0%, TR+RU 100%, out-of-scope 100%; "
                           "after a few fixes: 96.0 / 100 / 100"),
+    "blind21.yaml": Floor(0.96, 0.99, 0.99, 250,
+                          "unseen until scored once at the end of round 10: EN 94.0%, TR+RU 96.0%, out-of-scope 96.0% "
+                          "(95.3 / 100 / 96.0 without four date checks written as YYYY-MM, which the schema does not "
+                          "allow); after a few fixes: 97.3 / 100 / 100"),
 }
 
 

@@ -276,7 +276,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ru": ["скорост*", "быстро", "как быстро"],
     },
     "LENGTH": {
-        "en": ["length", "lengths", "lengthwise", "km long", "kms long", "kilometres long", "kilometers long",
+        "en": ["km of", "kms of", "kilometres of", "kilometers of", "miles of", "length", "lengths", "lengthwise", "km long", "kms long", "kilometres long", "kilometers long",
                "kilometre long", "kilometer long", "miles long", "mile long", "how long is the", "how long are the",
                "how long is it", "long is the", "in total length", "total length"],
         "tr": ["uzunluğ*", "uzunluk*", "kaç km uzun*", "kaç kilometre uzun*", "ne kadar uzun*", "uzunlukta*"],

@@ -237,6 +237,8 @@ _TIME_ZONE = re.compile(
 _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|article|report|reports|piece|story|source|"
                     r"sources|data|record|records|timeline|bot)\b|\bin (all this|this whole thing|this story|this saga)\b")
 # "what's the deal with the patrols": what about them (no agreement is asked about)
+_NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?![\d/])")
+_STATE_OF_PLAY = re.compile(r"(?i)\bstate of (play|affairs)\b")
 _DEAL_WITH = re.compile(r"(?i)\bwhat(?:'s|’s| is|s) the (?:deal|story) with\b")
 _WEEKDAY_ASKED = {
     "en": re.compile(r"(?i)\b(on )?(which|what) day of the week\b|\b(which|what) weekday\b"),
@@ -270,7 +272,7 @@ def _relative_only(words: list[Token]) -> bool:
 
 _ASKING_VERBS = frozenset({"know", "tell", "ask", "asking", "wonder", "wondering", "curious", "explain", "confirm"})
 # The reader's own whereabouts ("our field team in Gaziantep", "I'm in Berlin"): not the topic.
-_FIRST_PERSON = frozenset({"i", "im", "we", "our", "my", "us", "me"})
+_FIRST_PERSON = frozenset({"i", "im", "we", "our", "my"})  # (not "tell ME about ...")
 _POINTING_BACK = frozenset({"that", "this", "it", "they", "them", "he", "she", "him", "those", "these"})
 _TIME_UNITS = frozenset({"min", "mins", "minute", "minutes", "hrs", "secs", "sec", "seconds"})
 _ANCHOR_WORDS = frozenset({"after", "since", "following"})
@@ -311,6 +313,7 @@ def analyse(
     question = _TIME_ZONE.sub(" ", question)
     question = _FRAME.sub(" ", question)
     question = _DEAL_WITH.sub("what about", question)
+    question = _STATE_OF_PLAY.sub("status", question)
     question = _WEEKDAY_ASKED[language].sub(_WHEN_WORD[language], question)
     capitalised = {fold(w.lower()) for w in _CAPITALISED.findall(question.strip())}
     quoted = {t.fold for m in _QUOTED.finditer(question) for t in tokenize(m.group("q"), language)}
@@ -488,7 +491,20 @@ def analyse(
         term = f"@{month:02d}-{day:02d}" if day else f"@m{month:02d}"
         query.groups.append(Group(f"date:{term}", [(term, 1.2 if day else 0.6)], frozenset(), term in index))
         query.date_group = len(query.groups) - 1
-    if not months:
+    numeric = _NUMERIC_DATE.search(original) if not months else None
+    if numeric is not None:
+        # "5/3/2020", "12.03.2020": day first (as in Turkey, Russia, Europe) unless only the other reading
+        # is a day the record has
+        a, b = int(numeric.group(1)), int(numeric.group(2))
+        readings = [(b, a), (a, b)] if a != b else [(b, a)]
+        terms = [f"@{m:02d}-{d:02d}" for m, d in readings if 1 <= m <= 12 and 1 <= d <= 31]
+        term = next((x for x in terms if x in index), terms[0] if terms else None)
+        if term is not None:
+            parts = {numeric.group(1), numeric.group(2), numeric.group(3), str(a), str(b)}
+            query.groups = [g for g in query.groups if g.word not in parts]
+            query.groups.append(Group(f"date:{term}", [(term, 1.2)], frozenset(), term in index))
+            query.date_group = len(query.groups) - 1
+    if not months and numeric is None:
         # "what happened on the 12th?": a day of the month alone is the one month the record has it in
         for k, tok in enumerate(tokens):
             # "12th" or, as tokenised, "12" "th"
