@@ -42,7 +42,7 @@ from bot.answering.replies.dated import (
     next_or_latest,
     overview,
 )
-from bot.answering.replies.describe import answer_agreement, answer_describe
+from bot.answering.replies.describe import agreement_among, answer_agreement, answer_describe
 from bot.answering.replies.spans import (
     answer_days_between,
     answer_first_of,
@@ -234,7 +234,7 @@ class Answerer:
         if cands and kind not in ("where", "next", "latest") and not q.intent.yes_no:
             cands = at_place(q, question, cands)
         if SUMMARY.search(q.folded) and any(AGREEMENT_NOUN.match(g.word) for g in groups):
-            agreement = next((c for c in cands[:3] if isinstance(c.item, EventView) and c.item.kind == "agreement"), None)
+            agreement = agreement_among(cands)
             if agreement is not None:
                 return answer_agreement(self._store, ctx, agreement, cands)  # "summary of the ceasefire deal pls"
         if kind in ("next", "latest") and not topical_query(q, cands):

@@ -15,10 +15,9 @@ from typing import Protocol
 
 from babel.numbers import format_decimal
 
-from bot.answering.analyze import text_term_set
 from bot.answering.context import Candidate, Ctx
 from bot.answering.cues import COUNTED_NOUNS, ROLE_CONCEPTS
-from bot.answering.premises import PLACE_CONCEPTS, located_places
+from bot.answering.premises import happened_at, located_places
 from bot.answering.query import Query
 from bot.answering.replies.describe import answer_describe
 from bot.answering.replies.when import answer_when, premise_corrected
@@ -80,9 +79,8 @@ def day_premise(s: Searcher, q: Query, ctx: Ctx, allowed: set[int] | None) -> An
     if term in s.store.index_terms_of(cands[0].doc):
         return answer_when(s.store, ctx2, cands)  # the premise holds: the recorded day says so
     answer = premise_corrected(answer_when(s.store, ctx2, cands), term)
-    place_terms = text_term_set(f"{best.place} {best.title}", "en")
-    wrong_place = next((shown for i, shown in located_places(q, q.text) if i is not None and not any(
-        f"#{c}" in place_terms for c in q.groups[i].concepts & PLACE_CONCEPTS)), None)
+    wrong_place = next((shown for i, shown in located_places(q, q.text)
+                        if i is not None and not happened_at(best, q.groups[i])), None)
     if wrong_place is not None and answer.answered:
         # "agreed in Ankara on the 10th?": neither the day nor the place holds — both are said
         note = Block("note", t("premise_other_place", ctx.lang, asked=wrong_place))
@@ -110,9 +108,7 @@ def place_premise(s: Searcher, q: Query, ctx: Ctx, question: str, allowed: set[i
     best = cands[0]
     if not isinstance(best.item, EventView) or not best.item.place:
         return None
-    terms = text_term_set(f"{best.item.place} {best.item.title}", "en")
-    if all(i is not None and any(f"#{c}" in terms for c in q.groups[i].concepts & PLACE_CONCEPTS)
-           for i, _ in located):
+    if all(i is not None and happened_at(best.item, q.groups[i]) for i, _ in located):
         return None  # recorded there: the premise holds, the usual answer says so
     answer = answer_describe(s.store, ctx2, [best])
     if not answer.answered:
@@ -166,9 +162,7 @@ def at_place(q: Query, question: str, cands: list[Candidate]) -> list[Candidate]
     top = cands[0].score
 
     def there(c: Candidate) -> bool:
-        place = c.item.place if isinstance(c.item, EventView) else ""
-        terms = text_term_set(f"{place} {c.item.title}", "en")
-        return all(any(f"#{k}" in terms for k in q.groups[i].concepts & PLACE_CONCEPTS) for i in located)
+        return all(happened_at(c.item, q.groups[i]) for i in located)
 
     first = cands[0].item
     if not isinstance(first, EventView) or not first.place or there(cands[0]):

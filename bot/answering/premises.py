@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-from bot.answering.query import Query
+from bot.answering.analyze import text_term_set
+from bot.answering.context import Item
+from bot.answering.query import Group, Query
+from bot.snapshot import EventView
 
 # Concepts naming a place the timeline records things at.
 PLACE_CONCEPTS = frozenset({"ANKARA", "MOSCOW", "IDLIB", "SARAQIB", "SYRIA"})
@@ -48,3 +51,11 @@ def _position(q: Query, lowered: list[str], word: str) -> int | None:
         if f == word or (len(word) >= 4 and f.startswith(word)) or (len(f) >= 4 and word.startswith(f)):
             return i
     return None
+
+
+def happened_at(item: Item, place: Group) -> bool:
+    """Whether a fact happened at the place a question names: its recorded place or its title says so
+    (the Moscow summit's text mentions Ankara's talks, but it happened in Moscow)."""
+    where = item.place if isinstance(item, EventView) else ""
+    terms = text_term_set(f"{where} {item.title}", "en")
+    return any(f"#{c}" in terms for c in place.concepts & PLACE_CONCEPTS)

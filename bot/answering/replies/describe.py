@@ -26,8 +26,7 @@ def answer_describe(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answe
         if isinstance(best.item, EventView) and best.item.kind == "agreement":
             return answer_agreement(store, ctx, best, cands)
         asked = [g for g in q.known_groups if not g.context and not g.is_entity]
-        agreement = next((c for c in cands[:3] if isinstance(c.item, EventView) and c.item.kind == "agreement"
-                          and c.coverage >= best.coverage), None)
+        agreement = agreement_among(cands, min_coverage=best.coverage)
         if agreement is not None and asked and all("AGREE" in g.concepts for g in asked):
             # "ne üzerinde anlaşıldı?" (what was agreed?): nothing but agreeing is asked — the agreement
             return answer_agreement(store, ctx, agreement, cands)
@@ -120,6 +119,12 @@ def same_day_statement(store: FactStore, q: Query, chosen: Candidate, cands: lis
         if all(g.hits(said_by) for g in named):
             return c
     return None
+
+
+def agreement_among(cands: list[Candidate], min_coverage: float = 0.0) -> Candidate | None:
+    """The agreement among the best few facts ("what was agreed", "summary of the deal")."""
+    return next((c for c in cands[:3] if isinstance(c.item, EventView) and c.item.kind == "agreement"
+                 and c.coverage >= min_coverage), None)
 
 
 def answer_agreement(store: FactStore, ctx: Ctx, best: Candidate, cands: list[Candidate]) -> Answer:
