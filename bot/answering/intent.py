@@ -24,7 +24,7 @@ _HARD_PREDICTION = {
            r"\bwhat (will|would|is going to|s going to) happen\b", r"\bwill there (be|ever be)\b",
            r"\b(next|coming) (year|decade)\b", r"\bin the (future|long run|years to come)\b",
            r"\b(do|would) you (think|expect|reckon|guess)\b", r"\byour (opinion|view|guess|prediction)\b",
-           r"\bwhat happens after\b", r"\bwho will win\b", r"\bwho( is| s)? (going to|gonna) win\b",
+           r"\bwho will win\b", r"\bwho( is| s)? (going to|gonna) win\b",
            r"\bshould (turkey|russia|they|we)\b", r"\bwill .{0,40}\b(go to war|win|lose|invade|collapse)\b",
            r"\b(is|are) .{0,30}going to (win|lose|invade|collapse|attack|war|survive|last|hold|fail|succeed|end)\b",
            r"\bwill .{0,50}\b(last|survive|hold up|succeed|fail|break down|fall apart|escalate|attack|retaliate)\b",
@@ -150,6 +150,6 @@ _LATEST_ADJECTIVE = re.compile(r"\b(latest|newest|most recent|recent|last)\s+(?!
 _LATEST_OTHER = re.compile(r"\b(news|new|updates?|developments?|lately|recently)\b")
 # "saying it will", "warned they would", "söyledi ... edecek": a future reported from a statement on record.
 REPORTED_FUTURE = re.compile(r"\b(say|says|said|saying|warn\w*|threaten\w*|promis\w*|vow\w*|pledg\w*|announc\w*)\b"
-                             r"( (that|it|they|he|she|turkey|russia|ankara|moscow))* (will|would|is going to)\b")
+                             r"( (that|it|they|he|she|turkey|russia|ankara|moscow))* (will|would|is going to|might|could|may)\b")
 # Intents whose cue words say only what is asked, never what about: they are not topic words.
 _PURE_CUES = ("how_long", "next", "latest", "when", "where", "who", "why", "what")

@@ -515,6 +515,8 @@ SHORTHAND: dict[str, str] = {
     "hows": "how is", "im": "i am", "dont": "do not", "didnt": "did not", "isnt": "is not", "arent": "are not",
     "wont": "will not", "cant": "can not", "doesnt": "does not", "hasnt": "has not", "havent": "have not",
     "nbr": "number", "num": "number", "prez": "president", "pres": "president", "govt": "government", "approx": "about", "sth": "something", "smth": "something",
+    "def min": "defence minister", "def mins": "defence ministers", "defmin": "defence minister",
+    "mod": "defence ministry", "mods": "defence ministries", "asap": "please", "anon": "anonymous",
     "ne zmn": "ne zaman", "nzmn": "ne zaman", "nezaman": "ne zaman", "nbr?": "number",
     "кагда": "когда", "када": "когда", "шо": "что", "че": "что", "чо": "что", "щас": "сейчас", "ща": "сейчас",
 }
@@ -564,7 +566,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     },
     "next": {
         "en": [r"\bnext\b", r"\bupcoming\b", r"\bcoming up\b", r"\bwhat is ahead\b", r"\bon the (calendar|horizon)\b",
-               r"\bwhat comes\b", r"\bnxt\b", r"\b(anything|something|what s|what is|whats|what) (else )?"
+               r"\bwhat comes\b", r"\bwhat (happens|happened|came|comes|followed|follows|is|was) (next|after|following)\b",
+               r"\bwhat (will|would) happen (after|next)\b", r"\bnxt\b", r"\b(anything|something|what s|what is|whats|what) (else )?"
                r"(scheduled|planned|lined up|on the cards|in the pipeline)\b"],
         "tr": [r"\b(bir )?sonraki\b", r"\byaklasan\b", r"\bsiradaki\b", r"\bgelecek (adim|tarih|"
                r"etap|asama)\w*\b", r"\bileriki\b", r"\bsirada ne\b",

@@ -129,8 +129,15 @@ class Query:
 
 def _expand_shorthand(tokens: list[Token], language: str) -> list[Token]:
     out: list[Token] = []
-    for tok in tokens:
-        repl = _SHORTHAND.get(tok.fold)
+    skip = False
+    for i, tok in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
+        # two-word shorthand first ("def min"), then one word ("wen")
+        repl = _SHORTHAND.get(f"{tok.fold} {tokens[i + 1].fold}") if i + 1 < len(tokens) else None
+        skip = repl is not None
+        repl = repl or _SHORTHAND.get(tok.fold)
         if repl is None:
             out.append(tok)
             continue
@@ -220,9 +227,17 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str) -
         return set(clauses) - {question, question - 1}
     if content <= 2 and question - 1 in asking:
         # "where are the troops now? still in idlib?": a short follow-up question goes with the one before
-        return set(clauses) - {question, question - 1}
+        kept = {question, question - 1}
+        topic = question - 2
+        if topic in clauses and topic not in asking and any(
+                t.fold in _POINTING_BACK | _POSSESSIVE for t, c in zip(tokens, clause_of) if c in kept) \
+                and sum(1 for c in clause_of if c == topic) <= 4:
+            kept.add(topic)  # "Hulusi Akar - who is he, what's his job?": "he" is the name before
+        return set(clauses) - kept
     words = [t.fold for t, c in zip(tokens, clause_of) if c == question]
-    if len(words) <= 6 and any(w in _POINTING_BACK for w in words) and question - 1 in clauses:
+    pointing = (len(words) <= 6 and any(w in _POINTING_BACK for w in words)) or (
+        len(words) <= 8 and any(w in _POSSESSIVE for w in words))  # "akar who? what's his full name and job"
+    if pointing and question - 1 in clauses:
         # "the NATO member in this story, which country is that?": "that" is the clause before
         return set(clauses) - {question, question - 1}
     return set(clauses) - {question}
@@ -274,6 +289,7 @@ _ASKING_VERBS = frozenset({"know", "tell", "ask", "asking", "wonder", "wondering
 # The reader's own whereabouts ("our field team in Gaziantep", "I'm in Berlin"): not the topic.
 _FIRST_PERSON = frozenset({"i", "im", "we", "our", "my"})  # (not "tell ME about ...")
 _POINTING_BACK = frozenset({"that", "this", "it", "they", "them", "he", "she", "him", "those", "these"})
+_POSSESSIVE = frozenset({"his", "her", "its", "their"})
 _TIME_UNITS = frozenset({"min", "mins", "minute", "minutes", "hrs", "secs", "sec", "seconds"})
 _ANCHOR_WORDS = frozenset({"after", "since", "following"})
 _GIVEN_WORDS = frozenset({"if", "although", "though", "whereas", "given"})
@@ -597,7 +613,19 @@ _TRANSPARENT = frozenset({"name", "names", "called", "title", "adi", "ismi", "is
 _KIND_WORDS = frozenset({"city", "town", "place", "country", "location",
                           "sehir", "sehre", "sehirde", "yer", "yerde", "ulke", "город", "городе", "место", "месте",
                           "date", "day", "time", "hour", "gun", "tarih", "saat", "saatte", "saatinde", "дата", "день",
-                          "время", "час", "число", "first", "next", "last", "one", "two", "three"})
+                          "время", "час", "число", "first", "next", "last", "one", "two", "three",
+                          "capital", "province", "region", "area", "venue"})
+# Nouns that only frame what is asked ("what is the RELATIONSHIP between X and Y", "which BODIES were
+# tasked with X", "what was on the AGENDA"): the answer is the fact about the rest, not a missing attribute.
+_SHELL_NOUNS = frozenset({"relationship", "relation", "relations", "link", "links", "connection", "agenda", "assessment",
+                          "condition", "conditions", "circumstances", "point", "body", "bodies", "institution",
+                          "institutions", "thing", "things", "aspect", "aspects", "part", "parts", "role", "purpose",
+                          "aim", "goal", "significance", "meaning", "terms", "content", "contents", "substance", "gist",
+                          "nature", "kind", "sort", "type", "step", "steps", "stage", "measures", "provisions",
+                          "elements", "issue", "issues", "topic", "topics", "matter", "subject", "message", "position",
+                          "stance", "view", "views", "idea", "basis", "grounds", "difference", "differences", "arrangement",
+                          "arrangements", "mechanism", "framework", "organisation", "organization", "organisations",
+                          "organizations", "authorities", "authority", "sides", "side", "parties", "party"})
 
 
 def _focus_words(tokens: list[Token], language: str, context: set[int], clause_of: list[int],
@@ -611,7 +639,7 @@ def _focus_words(tokens: list[Token], language: str, context: set[int], clause_o
         if tok.fold in after:
             for j in range(i + 1, min(i + 5, len(tokens))):
                 t = tokens[j]
-                if t.fold in _KIND_WORDS:
+                if t.fold in _KIND_WORDS or t.fold in _SHELL_NOUNS:
                     break  # "which city hosted ...": a where/when question in other words
                 if t.fold in after or t.fold in _TRANSPARENT:
                     continue

@@ -36,6 +36,11 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
                 if mask >> i & 1 and not store.action_supported(hit.doc, item, groups[i], others):
                     mask &= ~(1 << i)
                     raw -= hit.group_scores[i]
+            if is_range(item) and store.head_has_topic(hit.doc, others):
+                # "when did the escalation end": a ranged event ends by itself, whatever its words
+                for i in action_idx:
+                    if groups[i].concepts & {"START", "END"}:
+                        mask |= 1 << i
         matched = sum(w for i, w in enumerate(weights) if mask >> i & 1)
         coverage = matched / total
         score = raw * (0.4 + 0.6 * coverage)
