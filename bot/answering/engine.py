@@ -233,6 +233,14 @@ class Answerer:
                     return next_or_latest(self._store, ctx, kind, after=end)
         if cands and kind not in ("where", "next", "latest") and not q.intent.yes_no:
             cands = at_place(q, question, cands)
+        if q.about_document and cands:
+            # "what does the deal say about the corridor": the provision on the corridor, if one is named
+            topic = [g for g in groups if not g.is_entity and not g.context and not AGREEMENT_NOUN.match(g.word)
+                     and not g.concepts & {"CEASEFIRE", "AGREE"}]
+            point = next((c for c in cands[:5] if isinstance(c.item, PointView) and topic
+                          and self._store.title_has_topic(c.doc, topic)), None)
+            if point is not None:
+                cands = [point] + [c for c in cands if c is not point]
         if SUMMARY.search(q.folded) and any(AGREEMENT_NOUN.match(g.word) for g in groups):
             agreement = agreement_among(cands)
             if agreement is not None:

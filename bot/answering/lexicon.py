@@ -187,7 +187,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "RETALIATE": {
         "en": ["retaliate", "retaliation", "retaliating", "respond", "response", "reprisal", "reprisals",
-               "hit back", "strike back", "react"],
+               "hit back", "strike back", "react", "stronger military action", "stronger action", "tougher action",
+               "harsher action", "more force", "tougher military action", "tougher military response"],
         "tr": ["misilleme*", "karşılık*", "cevap ver*", "yanıt ver*"],
         "ru": ["ответ*", "возмезд*", "отомст*", "реагир*"],
     },

@@ -115,6 +115,7 @@ class Query:
     focus: list[str] = field(default_factory=list)
     about_bot: bool = False  # "who are you?", "what can you do?"
     date_group: int | None = None  # index of the group holding a named date, if any
+    about_document: bool = False  # "what does the deal say about X": the provision on X, not a statement
 
     @property
     def known_groups(self) -> list[Group]:
@@ -254,6 +255,11 @@ _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|ar
 # "what's the deal with the patrols": what about them (no agreement is asked about)
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?![\d/])")
 _STATE_OF_PLAY = re.compile(r"(?i)\bstate of (play|affairs)\b")
+# "what does the truce (actually) say about X", "what does Article 2 provide for": the text of the deal,
+# not somebody's statement — the verb names no speaker.
+_DOC_SAYS = re.compile(r"(?i)\b(?P<doc>(truce|ceasefire|cease-fire|deal|agreement|accord|protocol|memorandum|text|document|pact|"
+                       r"article \d+)( \w+){0,2}?) (actually |exactly |really )?(say|says|state|states|provide|provides|stipulate|"
+                       r"stipulates|specify|specifies|set out|sets out|lay down|lays down|contain|contains)( for)?\b")
 _DEAL_WITH = re.compile(r"(?i)\bwhat(?:'s|’s| is|s) the (?:deal|story) with\b")
 _WEEKDAY_ASKED = {
     "en": re.compile(r"(?i)\b(on )?(which|what) day of the week\b|\b(which|what) weekday\b"),
@@ -330,6 +336,8 @@ def analyse(
     question = _FRAME.sub(" ", question)
     question = _DEAL_WITH.sub("what about", question)
     question = _STATE_OF_PLAY.sub("status", question)
+    about_document = bool(_DOC_SAYS.search(question))
+    question = _DOC_SAYS.sub(lambda m: m.group("doc") + " about", question)
     question = _WEEKDAY_ASKED[language].sub(_WHEN_WORD[language], question)
     capitalised = {fold(w.lower()) for w in _CAPITALISED.findall(question.strip())}
     quoted = {t.fold for m in _QUOTED.finditer(question) for t in tokenize(m.group("q"), language)}
@@ -371,7 +379,8 @@ def analyse(
         # "Retired officer here. Did the guns go quiet ...?": a yes/no question after a first sentence
         found_intent = dataclasses.replace(found_intent, yes_no=True,
                                            kind="status" if found_intent.kind == "what" else found_intent.kind)
-    query = Query(text=original, language=language, tokens=tokens, folded=folded, intent=found_intent)
+    query = Query(text=original, language=language, tokens=tokens, folded=folded, intent=found_intent,
+                  about_document=about_document)
     query.quoted = sorted(quoted)
     query.about_bot = any(pattern.search(raw_folded) for pattern in _BOT_META.values())
     context_clauses = _context_clauses(tokens, clause_of, language)
@@ -562,8 +571,10 @@ def analyse(
                     g.__dict__.pop("_term_set", None)
     if language == "en" and found_intent.yes_no:
         _anchor_after(query, tokens, clause_of, _ANCHOR_WORDS)
-    if language == "en" and found_intent.kind == "why":
-        # "why more talks in Ankara if they already had a deal in Moscow?": the if-clause is background
+    if language == "en" and (found_intent.kind == "why" or (
+            not found_intent.yes_no and found_intent.kind in ("when", "where", "who", "how_many"))):
+        # "why more talks in Ankara if they already had a deal in Moscow?": the if-clause is background;
+        # "when did Erdogan threaten more force if the truce breaks down": it is what he said, not asked
         _anchor_after(query, tokens, clause_of, _GIVEN_WORDS)
     if articles:
         # "what does Article 3 say": the numbered provision, not any text with a 3 (or "article") in it

@@ -14,7 +14,7 @@ from bot.answering.query import Query
 from bot.answering.store import FactStore
 from bot.answering.types import Answer, Block
 from bot.i18n import t
-from bot.snapshot import EventView
+from bot.snapshot import EventView, PointView
 
 
 def answer_describe(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
@@ -33,6 +33,8 @@ def answer_describe(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answe
     if party_count_asked(q) and parties_named(store, best):
         return answer_party_count(store, ctx, best, cands)
     pool = [best] + [c for c in cands[1: 8 if kind == "why" else 3] if doubt(store, q, c) is None]
+    if q.about_document and isinstance(best.item, PointView):
+        pool = [best]  # "what does the deal say about the corridor": that provision's own words
     pick = best_sentence(store, ctx, pool)
     if kind == "how_many":
         if pick is None:  # best_sentence only picks, for a how-many question, a sentence with the number
