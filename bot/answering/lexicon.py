@@ -204,6 +204,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "REMAIN": {
         "en": ["remain", "remained", "remains", "remaining", "stay", "stayed", "stays", "staying", "positions",
                "position", "posts", "outposts", "observation posts", "withdraw", "withdrawal", "withdrew", "pull out",
+               "pull back", "pulled back", "pulling back", "pulls back", "pulled out", "pulling out", "pulls out",
+               "draw back", "drew back", "move back", "moved back", "moved out", "drawn down", "draw down",
                "pullout", "retreat", "keep* position*", "hold* position*", "keep* their position*",
                "hold* their position*"],
         "tr": ["kala*", "kald*", "kalı*", "kalm*", "kalır*", "kalsın*", "kalac*", "kalaca*", "mevzi*", "konum*", "çekil*", "çekilme*", "gözlem nokta*", "üssü*", "üsse*", "üssün*", "üsler*",
@@ -457,8 +459,17 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "tr": ["insan*", "kişi*", "sivil*", "halk*", "aile*", "milyon*", "bin", "binlerce", "yüzbin*", "yüz bin*"],
         "ru": ["люд*", "человек*", "мирн* жител*", "жител*", "семь*", "миллион*", "тысяч*", "сотн*"],
     },
+    # "mostly settled" is "largely agreed": how far along something is, said many ways
+    "LARGELY": {
+        "en": ["largely", "mostly", "broadly", "mainly", "in large part", "for the most part", "by and large",
+               "in principle", "more or less"],
+        "tr": ["büyük ölçüde", "büyük oranda", "büyük kısm*", "çoğunlukla", "genel olarak", "esas olarak"],
+        "ru": ["в основном", "в целом", "по большей части", "большей частью", "в значительной степени",
+               "по сути"],
+    },
     "DEADLINE": {
-        "en": ["deadline", "deadlines", "timeframe", "time limit", "time frame"],
+        "en": ["deadline", "deadlines", "timeframe", "time limit", "time frame", "window", "cutoff", "cut-off",
+               "cut off date", "have left to", "has left to"],
         "tr": ["son tarih*", "süre", "süresi*", "mühlet*"],
         "ru": ["срок*", "дедлайн*"],
     },

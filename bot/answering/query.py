@@ -254,6 +254,10 @@ _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|ar
                     r"sources|data|record|records|timeline|bot)\b|\bin (all this|this whole thing|this story|this saga)\b")
 # "what's the deal with the patrols": what about them (no agreement is asked about)
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?![\d/])")
+_HELD = frozenset({"held", "hold", "holds", "holding", "organised", "organized", "convened", "staged"})
+# "pulled its troops back": the particle next to its verb, so "pull back" is one phrase
+_SEPARATED_PARTICLE = re.compile(r"(?i)\b(pull|pulled|pulling|pulls|move|moved|moving|moves|draw|drew|drawn|drawing)"
+                                 r" ((?:its|their|the|all|his|her|our|some|any) )?(\w+) (back|out)\b")
 _STATE_OF_PLAY = re.compile(r"(?i)\bstate of (play|affairs)\b")
 # "what does the truce (actually) say about X", "what does Article 2 provide for": the text of the deal,
 # not somebody's statement — the verb names no speaker.
@@ -336,6 +340,7 @@ def analyse(
     question = _FRAME.sub(" ", question)
     question = _DEAL_WITH.sub("what about", question)
     question = _STATE_OF_PLAY.sub("status", question)
+    question = _SEPARATED_PARTICLE.sub(r"\1 \4 \2\3", question)
     about_document = bool(_DOC_SAYS.search(question))
     question = _DOC_SAYS.sub(lambda m: m.group("doc") + " about", question)
     question = _WEEKDAY_ASKED[language].sub(_WHEN_WORD[language], question)
@@ -552,6 +557,10 @@ def analyse(
                 g.concepts = (g.concepts - {"SAY", "DECLARE"}) | {"AGREE"}
                 g.terms = [(t, w) for t, w in g.terms if t not in ("#SAY", "#DECLARE")] + [("#AGREE", 0.9)]
                 g.__dict__.pop("_term_set", None)
+    if found_intent.kind in ("when", "where") and any("TALKS" in g.concepts for g in query.groups):
+        # "when was the Moscow summit held": a meeting is held where and when it takes place — the
+        # verb asks nothing ("held" is no ceasefire holding)
+        query.groups = [g for g in query.groups if g.word not in _HELD]
     if found_intent.kind in ("when", "how_long"):
         fighting = [g for g in query.groups if g.concepts & {"OFFENSIVE", "WAR", "CEASEFIRE"} and not g.context]
         stops = [g for g in query.groups if "STOP" in g.concepts and not g.context]
