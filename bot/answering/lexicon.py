@@ -463,9 +463,9 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "LARGELY": {
         "en": ["largely", "mostly", "broadly", "mainly", "in large part", "for the most part", "by and large",
                "in principle", "more or less"],
-        "tr": ["büyük ölçüde", "büyük oranda", "büyük kısm*", "çoğunlukla", "genel olarak", "esas olarak"],
-        "ru": ["в основном", "в целом", "по большей части", "большей частью", "в значительной степени",
-               "по сути"],
+        # (Turkish and Russian readers use the stored words themselves: "büyük ölçüde", "в основном")
+        "tr": [],
+        "ru": [],
     },
     "DEADLINE": {
         "en": ["deadline", "deadlines", "timeframe", "time limit", "time frame", "window", "cutoff", "cut-off",

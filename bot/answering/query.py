@@ -254,6 +254,8 @@ _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|ar
                     r"sources|data|record|records|timeline|bot)\b|\bin (all this|this whole thing|this story|this saga)\b")
 # "what's the deal with the patrols": what about them (no agreement is asked about)
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?![\d/])")
+_STILL_TALKING = re.compile(r"\b(still|being|under|yet to be|not yet|to be)( being)? (negotiat|discuss|talk|worked out|hammered|"
+                            r"thrash|finali|ironed|debated)")
 _HELD = frozenset({"held", "hold", "holds", "holding", "organised", "organized", "convened", "staged"})
 # "pulled its troops back": the particle next to its verb, so "pull back" is one phrase
 _SEPARATED_PARTICLE = re.compile(r"(?i)\b(pull|pulled|pulling|pulls|move|moved|moving|moves|draw|drew|drawn|drawing)"
@@ -557,7 +559,14 @@ def analyse(
                 g.concepts = (g.concepts - {"SAY", "DECLARE"}) | {"AGREE"}
                 g.terms = [(t, w) for t, w in g.terms if t not in ("#SAY", "#DECLARE")] + [("#AGREE", 0.9)]
                 g.__dict__.pop("_term_set", None)
-    if found_intent.kind in ("when", "where") and any("TALKS" in g.concepts for g in query.groups):
+    if found_intent.kind == "status" and _STILL_TALKING.search(folded):
+        # "is the corridor agreed yet or still being negotiated": being negotiated is a status of the
+        # corridor, not the talks as a topic
+        talking = [g for g in query.groups if "TALKS" in g.concepts and not g.is_entity]
+        if talking and any(not g.is_entity and not g.concepts & (PREDICATE_CONCEPTS | {"TALKS"}) for g in query.groups):
+            for g in talking:
+                g.context = True
+    if found_intent.kind == "when" and any("TALKS" in g.concepts for g in query.groups):
         # "when was the Moscow summit held": a meeting is held where and when it takes place — the
         # verb asks nothing ("held" is no ceasefire holding)
         query.groups = [g for g in query.groups if g.word not in _HELD]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 from dataclasses import dataclass
 
 from bot.answering import compose as C
 from bot.answering.context import Candidate, Ctx, Item, is_range
-from bot.answering.cues import COUNTRY_CONCEPTS, DETAILS_ASKED, STEP_FOR_CONCEPT
+from bot.answering.cues import COUNTRY_CONCEPTS, DETAILS_ASKED, STEP_FOR_CONCEPT, STILL
 from bot.answering.docs import doc_key
 from bot.answering.doubt import doubt
 from bot.answering.evidence import best_source, quote_and_source, short
@@ -65,7 +67,8 @@ def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
     # "is the Moscow deal in force?": answered by the provisions that took effect, not by news of the deal
     topical = in_force_provisions(store, q, cands) or topical
     # "is Assad's offensive still going?": the facts named after the offensive, not newer ones naming Assad
-    titled = [c for c in topical if store.title_has_topic(c.doc, topic)]
+    # (and score close to it: a threat of "stronger military action" is no news of the offensive)
+    titled = [c for c in topical if store.title_has_topic(c.doc, topic) and c.score >= 0.5 * top]
     if titled and topic and isinstance(cands[0].item, EventView) and is_range(cands[0].item):
         topical = titled
     steps: list[Step] = []
@@ -93,10 +96,15 @@ def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
         doc = doc_key("point" if isinstance(s.item, PointView) else "event", s.item.id)
         return store.title_has_topic(doc, topic)
 
+    current = q.intent.yes_no and bool(topic) and asks_current(q)
     if past:
         newest_day = max(day(s) for s in past)
         # Same day: a fact whose title names the topic beats one that mentions it in passing.
-        newest = max((s for s in past if day(s) == newest_day), key=lambda s: (names_topic(s), s.score))
+        # Then a provision's own status beats an event of that day ("is the corridor agreed yet": the
+        # corridor is largely agreed, more than "the deadline passed").
+        newest = max((s for s in past if day(s) == newest_day),
+                     key=lambda s: (names_topic(s), current and isinstance(s.item, PointView),
+                                    s.score))
     else:
         newest = min(future, key=lambda s: (s.when.starts_at, -s.score))
     parts = C.date_parts(newest.when, newest.status, now, lang, ctx.zone)
@@ -162,6 +170,14 @@ def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
     return Answer(True, lang, q.intent.kind, tuple(blocks), tuple(matches), event_id)
 
 
+def asks_current(q: Query) -> bool:
+    """Whether a yes/no question asks where something stands now ("agreed YET?", "STILL being negotiated?")."""
+    return bool(STILL.search(q.folded) or _YET.search(q.folded))
+
+
+_YET = re.compile(r"\b(yet|so far|by now)\b")
+
+
 def yes_no_step(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer | None:
     """"Did Russia agree to the corridor?": the provision's step that records it, with its date.
 
@@ -176,6 +192,8 @@ def yes_no_step(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer | 
         return None
     if DETAILS_ASKED.search(q.folded):
         return None  # "have the details been agreed": the later update on the details, not the deal
+    if asks_current(q):
+        return None  # "is the corridor agreed yet or still being negotiated": where it stands now
     groups = [g for g in q.known_groups if not g.context]
     topic = [g for g in groups if not g.is_entity and not g.is_action and g.weight > 0]
     if not topic:
