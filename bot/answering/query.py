@@ -251,7 +251,10 @@ _TIME_ZONE = re.compile(
     r"\bпо (московскому|турецкому|стамбульскому|анкарскому|местному|сирийскому|нашему) времени\b|\bпо москве\b")
 # Where the reader places the question, not what it is about: "according to this coverage", "in all this".
 _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|article|report|reports|piece|story|source|"
-                    r"sources|data|record|records|timeline|bot)\b|\bin (all this|this whole thing|this story|this saga)\b")
+                    r"sources|data|record|records|timeline|bot)\b|\bin (all this|this whole thing|this story|this saga)\b|"
+                    # "the article says they agreed ...", "the Al Jazeera piece from 12 March says ..."
+                    r"\b(the|this|that|your) ([\w-]+ ){0,2}(article|piece|report|story|text|source)( from [\w ]{1,20}?)? "
+                    r"(says|said|mentions|mentioned|states|stated|claims|reports|notes)( that)?\b")
 # "what's the deal with the patrols": what about them (no agreement is asked about)
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?![\d/])")
 _STILL_TALKING = re.compile(r"\b(still|being|under|yet to be|not yet|to be)( being)? (negotiat|discuss|talk|worked out|hammered|"

@@ -32,7 +32,11 @@ def answer_describe(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answe
             return answer_agreement(store, ctx, agreement, cands)
     if party_count_asked(q) and parties_named(store, best):
         return answer_party_count(store, ctx, best, cands)
-    pool = [best] + [c for c in cands[1: 8 if kind == "why" else 3] if doubt(store, q, c) is None]
+    # A "why" may be answered by another fact's reason, but only one on the same topic: every word
+    # the best fact matches that is not a name ("why is Moscow ANGRY at Ankara": not the Ankara talks).
+    topic_mask = sum(1 << i for i, g in enumerate(q.known_groups) if not g.is_entity and not g.context) & best.mask
+    pool = [best] + [c for c in cands[1: 8 if kind == "why" else 3] if doubt(store, q, c) is None
+                     and (kind != "why" or c.mask & topic_mask == topic_mask)]
     if q.about_document and isinstance(best.item, PointView):
         pool = [best]  # "what does the deal say about the corridor": that provision's own words
     pick = best_sentence(store, ctx, pool)
