@@ -157,12 +157,15 @@ def compiled_lexicon() -> Lexicon:
     return lex
 
 
-@lru_cache(maxsize=1)
-def off_topic_lexicon() -> Lexicon:
-    """Subjects the bot never covers (weather, sport, ...), compiled like the concepts."""
+@lru_cache(maxsize=4)
+def off_topic_lexicon(only: str | None = None) -> Lexicon:
+    """Subjects the bot never covers (weather, sport, ...), compiled like the concepts (`only`: one
+    language's entries)."""
     lex = Lexicon()
     for category, by_lang in lexicon.OFF_TOPIC.items():
         for lang, entries in by_lang.items():
+            if only is not None and lang != only:
+                continue
             for entry in entries:
                 lex.add(category, entry, lang)
     return lex

@@ -48,7 +48,9 @@ _RU_PAST = re.compile(r"^[а-яё]{3,}(ла|ло|ли|лся|лась|лось|�
 _SHORTHAND = {fold(k): v for k, v in lexicon.SHORTHAND.items()}
 _MONTH = re.compile(r"^MONTH(\d+)$")
 # Where a long message splits into clauses: the clause holding the question is what is asked.
-_CLAUSE = re.compile(r"[.;:!?…]+\s+|\s[-–—]+\s|\n+|,\s+(?=(?:so |then |but )?(?:why|when|what|how|where|who|which)\b)",
+_CLAUSE = re.compile(r"[.;:!?…]+\s+|\s[-–—]+\s|\n+|,\s+(?=(?:so |then |but )?(?:why|when|what|how|where|who|which)\b)|"
+                     # "I work for an NGO in Syria, and OUR board keeps asking about ...": the reader's own clause ends
+                     r",?\s+and\s+(?=(?:our|my|we|i)\s)",
                      re.IGNORECASE)
 _PRECISE_INTENTS = frozenset(intent_mod.PRECEDENCE) - {"what"}
 _BOT_META = {lang: re.compile("|".join(f"(?:{p})" for p in patterns)) for lang, patterns in lexicon.BOT_META.items()}
@@ -152,6 +154,10 @@ def _off_topic(tok: Token, language: str, index: InvertedIndex) -> list[str]:
     off = off_topic_lexicon()
     stems = (stem(tok.lower, "ru"),) if tok.cyrillic else (stem(tok.lower, "en"), stem(tok.lower, "tr"))
     cats = off.concepts_of(tok.fold, stems)
+    if cats and language == "en" and not tok.cyrillic and common_english(tok.fold):
+        # A common English word matches only as itself, not as the start of a Turkish word: "asked" is
+        # no "aşk" (love), and "one para" is a paragraph, not "para" (money)
+        cats = off_topic_lexicon("en").concepts_of(tok.fold, stems[:1])
     tt = token_terms(tok, language, query=True)
     if any(c.startswith("MONTH") for c in tt.concepts):
         return []  # "Feb-Mar 2020": a month, however short ("mar" is no "marry")
@@ -254,7 +260,10 @@ _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|ar
                     r"sources|data|record|records|timeline|bot)\b|\bin (all this|this whole thing|this story|this saga)\b|"
                     # "the article says they agreed ...", "the Al Jazeera piece from 12 March says ..."
                     r"\b(the|this|that|your) ([\w-]+ ){0,2}(article|piece|report|story|text|source)( from [\w ]{1,20}?)? "
-                    r"(says|said|mentions|mentioned|states|stated|claims|reports|notes)( that)?\b")
+                    r"(says|said|mentions|mentioned|states|stated|claims|reports|notes)( that)?\b|"
+                    # "what is it, in plain terms?": how to say it, not what about
+                    r"\bin (plain|simple|layman'?s|lay|short|brief|everyday|normal) (terms|english|words|language)\b|"
+                    r"\bin a nutshell\b|\bfor (a )?(layman|laymen|dummies|beginners)\b")
 # "what's the deal with the patrols": what about them (no agreement is asked about)
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?![\d/])")
 _STILL_TALKING = re.compile(r"\b(still|being|under|yet to be|not yet|to be)( being)? (negotiat|discuss|talk|worked out|hammered|"
