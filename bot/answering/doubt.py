@@ -198,7 +198,7 @@ def role_of_named(store: FactStore, q: Query, cand: Candidate) -> bool:
 def topical_query(q: Query, cands: list[Candidate]) -> bool:
     """Whether "next"/"latest" asks about a topic, not about the negotiation as a whole ("next milestone
     in the Idlib deal" names only the deal and the place: any key date of it is on topic)."""
-    return bool(cands) and any(g.idf >= 0.45 and (not g.is_entity or g.concepts & PEOPLE_NAMED)
+    return bool(cands) and any(g.idf >= 0.45 and not g.context and (not g.is_entity or g.concepts & PEOPLE_NAMED)
                                and not AGREEMENT_NOUN.match(g.word)
                                for g in q.known_groups) and cands[0].coverage >= 0.5
 

@@ -544,7 +544,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\b(days?|weeks?|time) (left|remaining|to go) (until|till|before)\b", r"\bcount ?down\b",
                r"\bhow many days (left|remain|until|till|before|to)\b", r"\bhow (long|soon) (un)?til\b",
                r"\b(days?|weeks?|hours?) (till|until|til|to|left|before)\b", r"\bhow much time (remains|is left|left)\b",
-               r"\btime (remaining|left)\b",
+               r"\btime (remaining|left)\b", r"\bin how (many|much) (days?|weeks?|months?|hours?|time)\b",
+               r"\b(how (many|much) (days?|weeks?|months?|time)|how long) from (now|today)\b",
                r"\bhow long (has|have|had)\b(?=( \w+){1,6} been\b)",
                r"\bhow long ago\b", r"\bhow many (days|weeks|months|years) ago\b", r"\bhow soon\b",
                r"\bhow long (has it been|is it since|since)\b", r"\bhow many (days|weeks|months|years) (since|have passed)\b",
@@ -580,7 +581,9 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     },
     "next": {
         "en": [r"\bnext\b", r"\bupcoming\b", r"\bcoming up\b", r"\bwhat is ahead\b", r"\bon the (calendar|horizon)\b",
-               r"\bwhat comes\b", r"\bwhat (happens|happened|came|comes|followed|follows|is|was) (next|after|following)\b",
+               r"\bwhat comes\b", r"\bwhat( is|s)? coming( next| up)?\b", r"\bcoming next\b", r"\b(still )?ahead( of us)?\b", r"\balready (passed|happened|over|gone|behind us)\b",
+               r"\bhas it (already )?(passed|happened|gone by)\b", r"\bstill to come\b", r"\byet to come\b",
+               r"\b(anything|something|what) (else )?(left|remaining|still) (to come|pending|outstanding)\b", r"\bwhat (happens|happened|came|comes|followed|follows|is|was) (next|after|following)\b",
                r"\bwhat (will|would) happen (after|next)\b", r"\bnxt\b", r"\b(anything|something|what s|what is|whats|what) (else )?"
                r"(scheduled|planned|lined up|on the cards|in the pipeline)\b"],
         "tr": [r"\b(bir )?sonraki\b", r"\byaklasan\b", r"\bsiradaki\b", r"\bgelecek (adim|tarih|"

@@ -50,7 +50,8 @@ _MONTH = re.compile(r"^MONTH(\d+)$")
 # Where a long message splits into clauses: the clause holding the question is what is asked.
 _CLAUSE = re.compile(r"[.;:!?…]+\s+|\s[-–—]+\s|\n+|,\s+(?=(?:so |then |but )?(?:why|when|what|how|where|who|which)\b)|"
                      # "I work for an NGO in Syria, and OUR board keeps asking about ...": the reader's own clause ends
-                     r",?\s+and\s+(?=(?:our|my|we|i)\s)",
+                     r",?\s+and\s+(?=(?:our|my|we|i)\s|(?:need|needs|want|would like|wanted|have|hope) to "
+                     r"(?:know|ask|find out|check|understand|confirm)\b)",
                      re.IGNORECASE)
 _PRECISE_INTENTS = frozenset(intent_mod.PRECEDENCE) - {"what"}
 _BOT_META = {lang: re.compile("|".join(f"(?:{p})" for p in patterns)) for lang, patterns in lexicon.BOT_META.items()}
