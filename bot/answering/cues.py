@@ -37,7 +37,10 @@ STILL = re.compile(r"\b(still|any more|anymore|currently|today|now|hala|halen|ha
                     r"до сих пор|вс[её] ещ[её]|по-прежнему|по прежнему|пока|сейчас|сегодня|теперь)\b")
 DAYS_ASKED = re.compile(r"\b(days?|weeks?|gun\w*|hafta\w*|дн\w*|день|недел\w*|сколько времени|how long)\b")
 BETWEEN = {
-    "en": re.compile(r"\bbetween (?P<a>.+?) and (?P<b>.+)"),
+    # ("how many days separated the summit from the start of the patrols", "... from the summit to the patrols")
+    "en": re.compile(r"\bbetween (?P<a>.+?) and (?P<b>.+)|\b(?:separated?|separating|passed|elapsed|went by|were there) "
+                     r"(?:from |since )?(?:the )?(?P<a2>.+?) (?:from|and|to|until|till|before) (?:the )?(?P<b2>.+)|"
+                     r"\bfrom (?:the )?(?P<a3>.+?) (?:to|until|till) (?:the )?(?P<b3>.+)"),
     "tr": re.compile(r"(?P<a>.+?) (?:ile|ve) (?P<b>.+?) aras\w*"),
     "ru": re.compile(r"\bмежду (?P<a>.+?) и (?P<b>.+)"),
 }

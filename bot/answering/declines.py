@@ -44,6 +44,7 @@ def out_of_scope(store: FactStore, question: str, ctx: Ctx) -> Answer | None:
         # "why did Turkey shoot down the Su-24": a model the timeline never mentions
         return decline(store, ctx.lang, q.intent.kind, "decline_unrecorded", negotiation_id)
     if STILL.search(q.folded) and q.concepts() & ROLE_CONCEPTS and not q.concepts() & SUBJECTS \
+            and q.intent.kind in ("who", "status", "what") \
             and not q.concepts() & {"CEASEFIRE", "HOLD"}:
         # "is Akar still minister?": the timeline records who held a role then, not now
         return decline(store, ctx.lang, q.intent.kind, "decline_unrecorded", negotiation_id)

@@ -62,6 +62,11 @@ SPEECH_ACTS = frozenset({"SAY", "ACCUSE", "RETALIATE", "DECLARE"})
 RELATION_CONCEPTS = frozenset({"CONNECT", "SUPPORT", "ACCUSE", "CONFRONTATION", "PRESENCE", "WIDTH", "LENGTH", "LAW"})
 
 
+def side(match: re.Match[str], name: str) -> str:
+    """One side ("a", "b") of a two-sided pattern whose alternatives name it a, a2, a3 ..."""
+    return next(v for k, v in match.groupdict().items() if k.rstrip("0123456789") == name and v)
+
+
 class Answerer:
     """Answers plain-language questions about the timeline in English, Turkish and Russian.
 
@@ -187,7 +192,7 @@ class Answerer:
                 between = HOW_LONG_WHEN.search(q.folded)
                 lasting = between is not None
         if between is not None:
-            spanned = answer_days_between(self._store, ctx, between.group("a"), between.group("b"), language, allowed,
+            spanned = answer_days_between(self._store, ctx, side(between, "a"), side(between, "b"), language, allowed,
                                           lasting=lasting)
             if spanned is not None:
                 return spanned
