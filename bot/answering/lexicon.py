@@ -187,7 +187,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "RETALIATE": {
         "en": ["retaliate", "retaliation", "retaliating", "respond", "response", "reprisal", "reprisals",
-               "hit back", "strike back", "react", "stronger military action", "stronger action", "tougher action",
+               "hit back", "strike back", "react", "hold back", "holding back", "held back", "stronger military action", "stronger action", "tougher action",
                "harsher action", "more force", "tougher military action", "tougher military response"],
         "tr": ["misilleme*", "karşılık*", "cevap ver*", "yanıt ver*"],
         "ru": ["ответ*", "возмезд*", "отомст*", "реагир*"],
@@ -607,7 +607,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     "when": {
         "en": [r"\bwhen\b", r"\bwhat (date|day|time|month|year)\b", r"\bwhich (date|day|month|year)\b", r"\bdates?\b",
                r"\bon what\b", r"\bwhat time\b", r"\btiming\b", r"\bhow long ago\b", r"\bsince when\b",
-               r"\bstart date\b", r"\bkick ?off\b", r"\bsince\s*\??$"],
+               r"\bstart date\b", r"\bkick ?off\b", r"\bsince\s*\??$", r"\b(starting|beginning|counting|from) when\b"],
         "tr": [r"\bne zaman\w*\b", r"\bhangi (gun|tarih|ay|yil)\w*\b", r"\btarih\w*\b", r"\bayin kac\w*\b",
                r"\bsaat kac\w*\b", r"\bne vakit\b", r"\bkacinda\b", r"\bgunu\b", r"\bnezaman\b",
                r"\b\w*(digi|dugu|tigi|tugu|dikleri|duklari|tikleri|tuklari) (gun|tarih|zaman|saat|an)\w*\b"],
@@ -681,7 +681,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         a an the is are was were be been being am do does did doing have has had having will would shall should can
         seen seem seems seemed regarded considered viewed done worried worry worries concerned alarmed
-        could may might must of to in on at by for with about as from into onto upon over under than then so such
+        could may might must of to in on at by for with about as from into onto upon over under than then so such against toward towards
         and or but if because while there here this that these those it its they them their he him his she her we
         us our you your i me my mine what when where who whom whose why how which any anything something some all
         each every much many more most very just also too not no yes please thanks thank hi hello hey ok okay

@@ -101,6 +101,8 @@ def prepare(text: str, language: str = "en") -> str:
         text = pattern.sub(repl, text)
     text = _ROAD.sub(lambda m: (translit(m.group(1)) if is_cyrillic(m.group(1)) else m.group(1)) + m.group(2), text)
     text = re.sub(r"\b[мm](\d{1,3})\b", r"m\1", text)
+    # "m4un", "m4te": a Turkish case ending written onto the road's name without the apostrophe
+    text = re.sub(r"\b(m\d{1,3})(un|ün|nun|nün|u|ü|e|a|ye|ya|de|da|te|ta|den|dan|ten|tan|le|la|yle|yla)\b", r"\1", text)
     text = _NUM_UNIT.sub(r"\1 \2", text)
     return text
 

@@ -98,6 +98,12 @@ class Group:
     def is_action(self) -> bool:
         return bool(self.concepts & ACTION_CONCEPTS)
 
+    @property
+    def is_date(self) -> bool:
+        """A day, month or number of a date ("12 March", "december"): when, not what about."""
+        return self.word.startswith("date:") or any(t.startswith("n:") for t, _ in self.terms) \
+            or any(c.startswith("MONTH") for c in self.concepts)
+
 
 @dataclass
 class Query:

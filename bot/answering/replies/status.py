@@ -34,8 +34,7 @@ class Step:
 
 
 def is_date_word(g: Group) -> bool:
-    return g.word.startswith("date:") or any(t.startswith("n:") for t, _ in g.terms) \
-        or any(c.startswith("MONTH") for c in g.concepts)
+    return g.is_date
 
 
 def in_force_provisions(store: FactStore, q: Query, cands: list[Candidate]) -> list[Candidate]:
