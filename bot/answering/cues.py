@@ -33,7 +33,7 @@ YEAR = re.compile(r"(19|20)\d\d")
 # "it's 2025 now - did the patrols start?": the reader's own year, not a year asked about
 NOW_YEAR = re.compile(r"\b(it s|it is|its|we re in|we are in|now in|now it s) (19|20)\d\d\b|\b(19|20)\d\d (now|already)\b")
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
-STILL = re.compile(r"\b(still|any more|anymore|currently|today|now|hala|halen|hale|simdi|bugun|artik|"
+STILL = re.compile(r"\b(still|any more|anymore|currently|today|now|until now|till now|to this day|to date|as of now|hala|halen|hale|simdi|bugun|artik|"
                     r"до сих пор|вс[её] ещ[её]|по-прежнему|по прежнему|пока|сейчас|сегодня|теперь)\b")
 DAYS_ASKED = re.compile(r"\b(days?|weeks?|gun\w*|hafta\w*|дн\w*|день|недел\w*|сколько времени|how long)\b")
 BETWEEN = {

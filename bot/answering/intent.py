@@ -30,7 +30,8 @@ _HARD_PREDICTION = {
            r"\bwill .{0,50}\b(last|survive|hold up|succeed|fail|break down|fall apart|escalate|attack|retaliate)\b",
            r"\b(can|could|might|may) .{0,40}\b(last|survive|hold up|succeed|fail|collapse|fall apart|escalate)\b",
            r"\b(do|did) you (reckon|think|believe|expect)\b", r"\b(by|until|till) (the )?(summer|spring|autumn|fall|winter|end of the year)\b",
-           r"\bactually happen\b", r"\bgoing to happen\b"],
+           r"\bactually happen\b", r"\bgoing to happen\b",
+           r"\bwill .{0,40}\b(in|over|within) the (next|coming) (few |couple of )?(days|weeks|months|years)\b"],
     "tr": [r"\b(tahmin|ihtimal|olasilik|olasi|muhtemel)\w*", r"(?<!sonra )(?<!ardindan )(?<!rsa )(?<!rse )\bne olacak\b", r"\bgelecek yil\w*\b",
            r"\bsence\b", r"\bsizce\b", r"\bkim kazan\w*\b", r"\bsavas (cikar|cikacak|olur|olacak)\w*\b",
            r"\bileride\b", r"\bgelecekte\b", r"\b(kalici|uzun sure\w*|uzun soluklu)\b.{0,20}\b(olur|olacak|surer|surecek)\w*",
@@ -39,7 +40,8 @@ _HARD_PREDICTION = {
            r"\bкак (ты |вы )?думае\w*\b", r"\bв будущем\b", r"\bкто победит\b", r"\bпо-вашему\b",
            r"\bпо вашему\b", r"\bбудет ли война\b", r"\bначнется ли война\b", r"\bли война\b",
            r"\bкак (ты |вы )?счита\w*\b", r"\bдо (лета|весны|осени|зимы|конца года)\b", r"\bкогда закончится война\b",
-           r"\bчем (за|о)?кончится\b", r"\bчем обернется\b"],
+           r"\bчем (за|о)?кончится\b", r"\bчем обернется\b",
+           r"\bли\b.{0,40}\bв ближайш\w* (месяц|недел|год|время|дни)\w*"],
 }
 # A yes/no question about the future: answerable only when the schedule holds the fact.
 _SOFT_PREDICTION = {
@@ -116,6 +118,8 @@ def detect(folded_question: str, language: str) -> Intent:
     languages = (language,) if language == "en" else (language, "en")
     cues = frozenset(k for k in PRECEDENCE if _any(k, languages, text))
     kind = next((k for k in PRECEDENCE if k in cues), "what")
+    if kind == "when" and _LAST_DATE.search(text):
+        kind = "latest"  # "which is the last key date on the timeline": the newest one, not a date of something
     if kind == "latest" and "how_many" in cues and re.search(r"^(roughly |about |approximately )?how (many|much)\b|"
                                                              r"^(yaklasik )?kac\b|^сколько\b", text):
         kind = "how_many"  # "how many lost their homes in the latest fighting": a number, not the newest update
@@ -149,6 +153,7 @@ _LATEST_ADJECTIVE = re.compile(r"\b(latest|newest|most recent|recent|last)\s+(?!
                                r"statements?|word|words|on|about|in|of|thing|things|one)\b)[a-z]{4,}")
 _LATEST_OTHER = re.compile(r"\b(news|new|updates?|developments?|lately|recently)\b")
 # "saying it will", "warned they would", "söyledi ... edecek": a future reported from a statement on record.
+_LAST_DATE = re.compile(r"\b(last|latest|final|most recent|newest) (key |important |big |major )?(date|milestone|event)\b")
 REPORTED_FUTURE = re.compile(r"\b(say|says|said|saying|warn\w*|threaten\w*|promis\w*|vow\w*|pledg\w*|announc\w*)\b"
                              r"( (that|it|they|he|she|turkey|russia|ankara|moscow))* (will|would|is going to|might|could|may)\b")
 # Intents whose cue words say only what is asked, never what about: they are not topic words.

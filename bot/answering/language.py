@@ -27,6 +27,7 @@ _TR_WORDS = frozenset(
     devriye devriyeler ateskes koridor anlasma gorusme gorusmeler asker askerler turk rus rusya turkiye
     suriye idlib'de musun misin miyim yapildi yapilacak edildi edilecek surdu suruyor devam
     sen siz kimsin kimsiniz nesin nesiniz neyi neden nicin niye nasilsin yardim merhaba selam tesekkurler
+    neresi neresidir nerededir nerde hangisi hangileri karar verildi
     """.split()
 )
 _EN_WORDS = frozenset(

@@ -114,9 +114,11 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "strike a deal", "reach agreement", "reached agreement", "accept", "accepted", "accepts",
                "agreement reached", "agreement was reached", "deal reached", "deal was reached", "reach* * agreement",
                "reach* * deal", "reach* a deal", "reach* an agreement",
-               "broker", "brokered", "hammer* out", "seal", "sealed", "ink", "inked"],
+               "broker", "brokered", "hammer* out", "seal", "sealed", "ink", "inked", "green light", "green lit",
+               "greenlit", "approve", "approved", "approval", "sign off", "signed off", "rubber stamp*"],
         "tr": ["anlaş*", "antlaş*", "mutabakat*", "mutabık*", "uzlaş*", "protokol*", "imza*", "kararlaştır*", "sözleşme*", "akdet*",
-               "kabul*", "mutabakata var*", "anlaşma* yap*", "anlaşma* imzala*", "anlaşmaya var*"],
+               "kabul*", "mutabakata var*", "anlaşma* yap*", "anlaşma* imzala*", "anlaşmaya var*", "anlaşma* varıl*",
+               "karar ver*", "karar alın*"],
         "ru": ["соглаш*", "соглас*", "договор*", "сделк*", "протокол*", "меморандум*", "подпис*", "условил*", "заключ*",
                "приняли", "принял*"],
     },
@@ -582,7 +584,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     "next": {
         "en": [r"\bnext\b", r"\bupcoming\b", r"\bcoming up\b", r"\bwhat is ahead\b", r"\bon the (calendar|horizon)\b",
                r"\bwhat comes\b", r"\bwhat( is|s)? coming( next| up)?\b", r"\bcoming next\b", r"\b(still )?ahead( of us)?\b", r"\balready (passed|happened|over|gone|behind us)\b",
-               r"\bhas it (already )?(passed|happened|gone by)\b", r"\bstill to come\b", r"\byet to come\b",
+               r"\bhas it (already )?(passed|happened|gone by)\b", r"\b(passed|gone|over|happened) already\b", r"\bstill to come\b", r"\byet to come\b",
                r"\b(anything|something|what) (else )?(left|remaining|still) (to come|pending|outstanding)\b", r"\bwhat (happens|happened|came|comes|followed|follows|is|was) (next|after|following)\b",
                r"\bwhat (will|would) happen (after|next)\b", r"\bnxt\b", r"\b(anything|something|what s|what is|whats|what) (else )?"
                r"(scheduled|planned|lined up|on the cards|in the pipeline)\b"],
@@ -695,7 +697,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         go goes went gone come comes came place places since sorry basic either neither both each side number numbers figure figures count total amount event events thing things stuff key important main
         major critical crucial big milestone milestones step steps stand stands matter matters situation
         down scheduled planned provision clause lol lmao haha hehe xd mean means meaning min mins minute minutes hrs secs needed afterwards afterward subsequently true correct accurate points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
-        officially formally actually really
+        officially formally actually really timeline fully partly partially entirely wholly totally
     """.split()),
     "tr": frozenset("""
         üzerinde üzerine üstünde ve ile de da ki yoksa zorunda mecbur mi mı mu mü mudur midir mıdır müdür bu şu o bir için gibi kadar daha en çok az ne neden

@@ -35,7 +35,8 @@ _CONTRACTIONS = [
     (re.compile(r"\bwon['’]t\b"), "will not"),
     (re.compile(r"\bcan['’]t\b"), "can not"),
     (re.compile(r"\b(\w+)n['’]t\b"), r"\1 not"),
-    (re.compile(r"\b(\w+)['’](re|ve|ll|d|m)\b"), r"\1"),
+    (re.compile(r"\b(\w+)['’]ll\b"), r"\1 will"),  # "who'll win": a forecast
+    (re.compile(r"\b(\w+)['’](re|ve|d|m)\b"), r"\1"),
 ]
 # "M-4", "M 4", "М-4" (Cyrillic) → "m4": road names are one token.
 _ROAD = re.compile(r"\b([a-zа-я])\s?[-‐–]\s?(\d{1,3})\b")

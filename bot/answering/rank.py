@@ -65,7 +65,7 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
         if isinstance(item, EventView):
             if "AGREE" in concepts and item.kind == "agreement":
                 score *= 1.4
-            elif ("AGREE" in concepts and kind in ("when", "who") and item.kind == "statement"
+            elif ("AGREE" in concepts and kind in ("when", "who", "where") and item.kind == "statement"
                   and "SAY" not in concepts and not concepts & SPEAKERS):
                 score *= 0.8  # "when/who agreed the truce": the agreement, not a later word on it
             if item.kind == "deadline" and kind in ("when", "how_long") and not asks_deadline(q):
