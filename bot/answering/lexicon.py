@@ -697,7 +697,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         go goes went gone come comes came place places since sorry basic either neither both each side number numbers figure figures count total amount event events thing things stuff key important main
         major critical crucial big milestone milestones step steps stand stands matter matters situation
         down scheduled planned provision clause lol lmao haha hehe xd mean means meaning min mins minute minutes hrs secs needed afterwards afterward subsequently true correct accurate points provisions clauses short brief briefly story stories saga read heard hear somewhere online exactly precise specific roughly approximately basically anyway whole overall general generally
-        officially formally actually really timeline fully partly partially entirely wholly totally
+        officially formally actually really timeline until till til fully partly partially entirely wholly totally
     """.split()),
     "tr": frozenset("""
         üzerinde üzerine üstünde ve ile de da ki yoksa zorunda mecbur mi mı mu mü mudur midir mıdır müdür bu şu o bir için gibi kadar daha en çok az ne neden

@@ -273,6 +273,9 @@ _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|ar
                     r"\bin a nutshell\b|\bfor (a )?(layman|laymen|dummies|beginners)\b")
 # "what's the deal with the patrols": what about them (no agreement is asked about)
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?![\d/])")
+# "until what date did the offensive continue", "till when did it last": when it ended
+_UNTIL_WHEN = re.compile(r"(?i)\b(until|till|til|up to) (when|what date|which date|what day|which day|what point)\b")
+_GOING_ON = re.compile(r"(?i)\b(continue|continued|last|lasted|go on|went on|run|ran|carry on|carried on|keep going|kept going)\b")
 _STILL_TALKING = re.compile(r"\b(still|being|under|yet to be|not yet|to be)( being)? (negotiat|discuss|talk|worked out|hammered|"
                             r"thrash|finali|ironed|debated)")
 _HELD = frozenset({"held", "hold", "holds", "holding", "organised", "organized", "convened", "staged"})
@@ -362,6 +365,8 @@ def analyse(
     question = _DEAL_WITH.sub("what about", question)
     question = _STATE_OF_PLAY.sub("status", question)
     question = _SEPARATED_PARTICLE.sub(r"\1 \4 \2\3", question)
+    if _UNTIL_WHEN.search(question):
+        question = _GOING_ON.sub(" ", _UNTIL_WHEN.sub("when did it end ", question))
     about_document = bool(_DOC_SAYS.search(question))
     question = _DOC_SAYS.sub(lambda m: m.group("doc") + " about", question)
     question = _WEEKDAY_ASKED[language].sub(_WHEN_WORD[language], question)
