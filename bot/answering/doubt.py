@@ -142,7 +142,13 @@ def party_count_asked(q: Query) -> bool:
         return False
     if q.focus:
         return all(w in PARTY_NOUNS for w in q.focus)
-    return any(t.fold in PARTY_NOUNS for t in q.tokens)
+    # the party noun is what is counted ("how many SIDES"), not where ("the width on both sides of the road")
+    folds = [t.fold for t in q.tokens]
+    return any(w in PARTY_NOUNS and any(c in _COUNT_WORDS for c in folds[max(0, i - 3):i])
+               for i, w in enumerate(folds))
+
+
+_COUNT_WORDS = frozenset({"many", "number", "kac", "сколько", "count"})
 
 
 def parties_named(store: FactStore, cand: Candidate) -> list[str]:

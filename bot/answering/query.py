@@ -275,6 +275,8 @@ _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|ar
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?![\d/])")
 # "until what date did the offensive continue", "till when did it last": when it ended
 _UNTIL_WHEN = re.compile(r"(?i)\b(until|till|til|up to) (when|what date|which date|what day|which day|what point)\b")
+_TIME_UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "hour", "hours", "gun", "gunu", "hafta",
+                              "дней", "дня", "день", "недель", "недели"})
 _GOING_ON = re.compile(r"(?i)\b(continue|continued|last|lasted|go on|went on|run|ran|carry on|carried on|keep going|kept going)\b")
 _STILL_TALKING = re.compile(r"\b(still|being|under|yet to be|not yet|to be)( being)? (negotiat|discuss|talk|worked out|hammered|"
                             r"thrash|finali|ironed|debated)")
@@ -590,6 +592,9 @@ def analyse(
         if talking and any(not g.is_entity and not g.concepts & (PREDICATE_CONCEPTS | {"TALKS"}) for g in query.groups):
             for g in talking:
                 g.context = True
+    if found_intent.kind == "how_long":
+        # "how long till the patrols, in days": the unit of the answer, not a topic ("three days of talks")
+        query.groups = [g for g in query.groups if g.word not in _TIME_UNIT_WORDS] or query.groups
     if found_intent.kind == "when" and any("TALKS" in g.concepts for g in query.groups):
         # "when was the Moscow summit held": a meeting is held where and when it takes place — the
         # verb asks nothing ("held" is no ceasefire holding)
