@@ -118,6 +118,8 @@ def detect(folded_question: str, language: str) -> Intent:
     languages = (language,) if language == "en" else (language, "en")
     cues = frozenset(k for k in PRECEDENCE if _any(k, languages, text))
     kind = next((k for k in PRECEDENCE if k in cues), "what")
+    if kind == "what" and _PURPOSE.search(text):
+        kind = "why"  # "what was the ceasefire meant to stop": its purpose, the reason it was agreed
     if kind == "when" and _LAST_DATE.search(text):
         kind = "latest"  # "which is the last key date on the timeline": the newest one, not a date of something
     if kind == "latest" and "how_many" in cues and re.search(r"^(roughly |about |approximately )?how (many|much)\b|"
@@ -153,6 +155,8 @@ _LATEST_ADJECTIVE = re.compile(r"\b(latest|newest|most recent|recent|last)\s+(?!
                                r"statements?|word|words|on|about|in|of|thing|things|one)\b)[a-z]{4,}")
 _LATEST_OTHER = re.compile(r"\b(news|new|updates?|developments?|lately|recently)\b")
 # "saying it will", "warned they would", "söyledi ... edecek": a future reported from a statement on record.
+_PURPOSE = re.compile(r"^(so )?what\b.{0,60}\b(meant|trying|supposed|designed|intended|aimed|there|for) to "
+                      r"(stop|halt|prevent|end|achieve|solve|fix|do|settle|accomplish|address|resolve)\b")
 _LAST_DATE = re.compile(r"\b(last|latest|final|most recent|newest) (key |important |big |major )?(date|milestone|event)\b")
 REPORTED_FUTURE = re.compile(r"\b(say|says|said|saying|warn\w*|threaten\w*|promis\w*|vow\w*|pledg\w*|announc\w*)\b"
                              r"( (that|it|they|he|she|turkey|russia|ankara|moscow))* (will|would|is going to|might|could|may)\b")

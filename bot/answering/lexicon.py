@@ -267,14 +267,18 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     # Length of a thing (a road, a border): nothing the timeline records; kept apart from WIDTH so that
     # "how long is the M4" is not answered with the corridor's width.
     "ANONYMOUS": {
-        "en": ["anonymous", "anonymously", "unnamed", "unidentified", "nameless", "anonymity", "not named"],
+        "en": ["anonymous", "anonymously", "unnamed", "unidentified", "nameless", "anonymity", "not named",
+               "without giving * name", "without naming", "without his name", "without a name", "not give * name",
+               "did not give * name", "declined to be named", "asked not to be named", "not to be named",
+               "would not be named", "refused to be named"],
         "tr": ["anonim*", "isimsiz*", "adı açıklanmayan", "ismi açıklanmayan", "adını vermeyen", "ismini vermeyen",
                "isminin açıklanmaması*", "adının açıklanmaması*"],
         "ru": ["аноним*", "неназванн*", "пожелавш* остаться неизвестн*", "на условиях анонимности"],
     },
     "STRATEGIC": {
         "en": ["strategic", "strategically", "important", "importance", "significant", "significance", "crucial",
-               "vital", "key road", "key highway"],
+               "vital", "key road", "key highway", "big deal", "such a big deal", "so special", "special about",
+               "so important", "so much attention"],
         "tr": ["stratejik*", "önemli*", "önem*", "kritik*", "hayati*"],
         "ru": ["стратегическ*", "важн*", "значени*"],
     },

@@ -616,7 +616,8 @@ def analyse(
                     g.concepts = g.concepts | {"CEASEFIRE"}
                     g.terms = g.terms + [("#CEASEFIRE", 0.9)]
                     g.__dict__.pop("_term_set", None)
-    if language == "en" and found_intent.yes_no:
+    if language == "en" and (found_intent.yes_no or found_intent.kind == "why"):
+        # ("why were more talks needed after the Moscow deal": the talks are asked about, not the deal)
         _anchor_after(query, tokens, clause_of, _ANCHOR_WORDS)
     if language == "en" and (found_intent.kind == "why" or (
             not found_intent.yes_no and found_intent.kind in ("when", "where", "who", "how_many"))):
