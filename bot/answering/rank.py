@@ -83,6 +83,8 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
                 score *= 1.1
             elif "SAY" in concepts and concepts & SPEAKERS and item.kind == "statement":
                 score *= 1.15  # "what did the minister say": a statement, not a fact citing him
+            if "SAY" in concepts and kind == "what" and item.kind == "statement" and ALSO_SAID.search(item.details or ""):
+                score *= 0.7  # "Akar ALSO said ...": the lead statement first, what he added after
         elif kind in ("when", "how_long"):
             score *= 0.8
         elif kind in ("status",):
@@ -103,6 +105,7 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
     return out
 
 
+ALSO_SAID = re.compile(r"\balso (said|told|stated|added|noted|announced)\b")
 # An agreement named by a noun, not the act of agreeing: a topic a status question is about.
 AGREEMENT_NOUN = re.compile(r"(deals?|agreements?|accords?|protocols?|pacts?|memorand\w*|treat\w+|anlasma\w*|"
                             r"mutabakat\w*|protokol\w*|соглашени\w*|договоренност\w*|протокол\w*|сделк\w*)$")
