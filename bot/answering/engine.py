@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import re
+from bisect import bisect_right
 from datetime import UTC, datetime, timedelta
 
 from bot.answering.context import Candidate, Ctx
@@ -33,7 +34,7 @@ from bot.answering.fuzzy import common_english
 from bot.answering.normalize import has_content
 from bot.answering.premise_checks import (PERSON_CONCEPTS, PLACED_ACTIONS, at_place, day_premise, number_premise,
                                           person_premise, place_premise)
-from bot.answering.query import PREDICATE_CONCEPTS, Query, analyse
+from bot.answering.query import PREDICATE_CONCEPTS, Group, Query, analyse
 from bot.answering.rank import AGREEMENT_NOUN, rerank
 from bot.answering.replies.dated import (
     answer_on_day,
@@ -235,6 +236,12 @@ class Answerer:
                 if end is not None:
                     if anchor.when.precision != "exact":
                         end = end + timedelta(days=1, seconds=-1)  # a dated event lasts its whole (last) day
+                    anchor_text = next(x for x in after.groups() if x)
+                    topic = [g for g in groups if not g.is_entity and not g.context and not g.is_date
+                             and g.word not in anchor_text]
+                    if topic and not self._later_on_topic(ctx, end, topic):
+                        # "the next ROUND OF TALKS after Ankara": nothing of the kind is recorded after it
+                        return decline(self._store, ctx.lang, kind, "decline_unrecorded", negotiation_id)
                     return next_or_latest(self._store, ctx, kind, after=end)
         if cands and kind not in ("where", "next", "latest") and not q.intent.yes_no:
             cands = at_place(q, question, cands)
@@ -344,6 +351,12 @@ class Answerer:
                 return answer_describe(self._store, ctx, [point])
         return answer_describe(self._store, ctx, cands)
 
+
+    def _later_on_topic(self, ctx: Ctx, moment: datetime, topic: list[Group]) -> bool:
+        """Whether an event after `moment` is about `topic` (its title names it)."""
+        starts, events = self._store.events_sorted(ctx.negotiation_id)
+        return any(self._store.title_has_topic(doc_key("event", e.id), topic)
+                   for e in events[bisect_right(starts, moment.timestamp()):])
 
     def ranked(self, q: Query, ctx: Ctx, allowed: set[int] | None) -> tuple[Ctx, list[Candidate]]:
         """The candidates for a reworded question (a premise taken out), with the context to answer it in."""

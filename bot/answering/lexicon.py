@@ -552,7 +552,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bhow (long|much time) (is|are) (there|it|left) (until|till|before)\b",
                r"\b(days?|weeks?|time) (left|remaining|to go) (until|till|before)\b", r"\bcount ?down\b",
                r"\bhow many days (left|remain|until|till|before|to)\b", r"\bhow (long|soon) (un)?til\b",
-               r"\b(days?|weeks?|hours?) (till|until|til|to|left|before)\b", r"\bhow much time (remains|is left|left)\b",
+               r"(?<!the )(?<!a )(?<!that )\b(days?|weeks?|hours?) (till|until|til|to|left|before)\b", r"\bhow much time (remains|is left|left)\b",
                r"\btime (remaining|left)\b", r"\bin how (many|much) (days?|weeks?|months?|hours?|time)\b",
                r"\b(how (many|much) (days?|weeks?|months?|time)|how long) from (now|today)\b",
                r"\bhow long (has|have|had)\b(?=( \w+){1,6} been\b)",
@@ -736,7 +736,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
 OFF_TOPIC: dict[str, dict[str, list[str]]] = {
     "weather": {
         "en": ["weather", "rain", "raining", "rainy", "sunny", "snow", "snowing", "temperature", "forecast", "humid",
-               "humidity", "degrees", "celsius", "fahrenheit", "climate", "umbrella", "storm", "windy"],
+               "humidity", "degrees", "celsius", "fahrenheit", "climate", "umbrella", "storm", "windy", "how cold",
+               "how hot", "how warm", "freezing", "heatwave", "frost", "sunshine", "cloudy"],
         "tr": ["hava durumu*", "hava nasıl*", "yağmur*", "kar yağ*", "sıcaklık*", "kaç derece", "güneşli*", "fırtına*",
                "şemsiye*", "havalar*"],
         "ru": ["погод*", "дожд*", "снег*", "температур*", "градус*", "солнечн*", "зонт*", "жарко", "холодно"],
@@ -780,7 +781,8 @@ OFF_TOPIC: dict[str, dict[str, list[str]]] = {
     "code": {
         "en": ["python", "javascript", "java", "code", "coding", "programming", "sql", "html",
                "css", "regex", "compile", "compiler", "bug", "debug", "script", "api", "json", "docker", "linux",
-               "algorithm", "github", "typescript", "c++", "rust", "golang", "excel"],
+               "algorithm", "github", "typescript", "c++", "rust", "golang", "excel", "vim", "emacs", "terminal",
+               "bash", "shell script", "npm", "pip install", "segfault", "stack overflow", "stackoverflow", "git"],
         "tr": ["kod", "kodu", "kodla*", "yazılım*", "programla*", "fonksiyon*", "algoritma*", "python*", "javascript*", "derle*", "betik*"],
         "ru": ["код", "кода", "коде", "кодом", "программирован*", "скрипт*", "алгоритм*", "питон*", "python", "компил*", "баг*", "отлад*"],
     },
