@@ -707,7 +707,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         officially formally actually really timeline until till til fully partly partially entirely wholly totally
     """.split()),
     "tr": frozenset("""
-        üzerinde üzerine üstünde ve ile de da ki yoksa zorunda mecbur mi mı mu mü mudur midir mıdır müdür bu şu o bir için gibi kadar daha en çok az ne neden
+        üzerinde üzerine üstünde ve ile de da ki yoksa zorunda mecbur mi mı mu mü mudur midir mıdır müdür miydi mıydı muydu müydü miymiş mıymış yaptı yapmış yapılmış etti etmiş bu şu o bir için gibi kadar daha en çok az ne neden
         nasıl hangi kim kimin nerede nereye zaman ama fakat ya veya yada hem ise eğer diye olarak olan oldu olacak
         olur olmuş var yok değil evet hayır bana beni sana biz siz onlar şey şimdi bugün artık acaba lütfen
         merhaba selam tamam peki hakkında üzerine sonra önce ile yani bile sadece hala halen hâlâ mi? ediyor
