@@ -104,6 +104,28 @@ FLOORS: dict[str, Floor] = {
                           "unseen until scored once at the end of round 10: EN 94.0%, TR+RU 96.0%, out-of-scope 96.0% "
                           "(95.3 / 100 / 96.0 without four date checks written as YYYY-MM, which the schema does not "
                           "allow); after a few fixes: 97.3 / 100 / 100"),
+    # Round 11 (session 4). Sets 22-25 and 29-31 were scored once, then used for tuning; 26-28 stayed
+    # unseen until the code of the round was final and were scored once, as the estimate for the hidden set.
+    "blind22.yaml": Floor(0.96, 0.99, 0.99, 250,
+                          "blind (round 11) EN 90.0%, TR+RU 100%, out-of-scope 98.0%; round 11: 97.3 / 100 / 100"),
+    "blind23.yaml": Floor(0.96, 0.97, 0.99, 250,
+                          "blind (round 11) EN 90.0%, TR+RU 98.0%, out-of-scope 96.0%; round 11: 96.7 / 98.0 / 100"),
+    "blind24.yaml": Floor(0.96, 0.97, 0.99, 250,
+                          "blind (round 11) EN 92.7%, TR+RU 98.0%, out-of-scope 100%; round 11: 97.3 / 98.0 / 100"),
+    "blind25.yaml": Floor(0.95, 0.97, 0.97, 250,
+                          "blind (round 11) EN 86.0%, TR+RU 96.0%, out-of-scope 96.0%; round 11: 96.0 / 98.0 / 98.0"),
+    "blind26.yaml": Floor(0.95, 0.97, 0.97, 250,
+                          "unseen until scored once at the end of round 11: EN 95.3%, TR+RU 98.0%, out-of-scope 98.0%"),
+    "blind27.yaml": Floor(0.95, 0.99, 0.99, 250,
+                          "unseen until scored once at the end of round 11: EN 95.3%, TR+RU 100%, out-of-scope 100%"),
+    "blind28.yaml": Floor(0.95, 0.95, 0.93, 250,
+                          "unseen until scored once at the end of round 11: EN 95.3%, TR+RU 96.0%, out-of-scope 94.0%"),
+    "blind29.yaml": Floor(0.96, 0.99, 0.99, 250,
+                          "blind (round 11) EN 94.0%, TR+RU 92.0%, out-of-scope 96.0%; round 11: 96.7 / 100 / 100"),
+    "blind30.yaml": Floor(0.95, 0.99, 0.99, 250,
+                          "blind (round 11) EN 92.0%, TR+RU 98.0%, out-of-scope 100%; round 11: 96.0 / 100 / 100"),
+    "blind31.yaml": Floor(0.94, 0.99, 0.99, 250,
+                          "blind (round 11) EN 90.0%, TR+RU 96.0%, out-of-scope 100%; round 11: 94.7 / 100 / 100"),
 }
 
 
