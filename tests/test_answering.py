@@ -709,3 +709,29 @@ def test_numeric_dates_the_latest_from_a_person_and_lengths_nobody_recorded(answ
     assert not answerer.answer("tell me about the clashes between greek police and migrants on the turkish border",
                                now=NOW).answered
     assert answerer.answer("state of play on the M4 patrol deal?", now=NOW).answered
+
+
+def test_what_comes_after_an_event_and_honest_declines_about_the_future(answerer: Answerer) -> None:
+    after = answerer.answer("what happens after the talks end?", now=NOW).plain_text()
+    assert "15 March 2020" in after and "patrols" in after
+    assert not answerer.answer("When is the next round of Turkey-Russia talks after Ankara scheduled?", now=NOW).answered
+    assert answerer.answer("who'll win the war in the end?", now=NOW).intent == "prediction"
+    assert not answerer.answer("How many civilians were killed in Idlib in the week before the ceasefire?",
+                               now=NOW).answered
+    assert not answerer.answer("how do i exit vim", now=NOW).answered
+    ended = answerer.answer("Until what date did the Assad offensive in Idleb continue?", now=NOW).plain_text()
+    assert "6 March 2020" in ended
+
+
+def test_reader_context_shorthand_and_turkish_endings(answerer: Answerer) -> None:
+    ngo = answerer.answer("I work for an INGO with programmes in northwest Syria, and our board keeps asking about "
+                          "the 'Additional Protocol'. What is it, in plain terms?", now=NOW)
+    assert ngo.answered and "5 March 2020" in ngo.plain_text()
+    assert "Akar" in answerer.answer("turkish def min name?", now=NOW).plain_text()
+    assert "Akar" in answerer.answer("Hulusi Akar - who is he, what's his job? quick", now=NOW).plain_text()
+    width = answerer.answer("koridor m4un kuzeyine ve guneyine kac km uzaniyor", now=NOW)
+    assert width.language == "tr" and "6 km" in width.plain_text()
+    state = answerer.answer("state of play idlib talks, one para", now=NOW)
+    assert state.answered  # "para" is a paragraph here, not Turkish money
+    days = answerer.answer("How many days separated the Moscow summit from the planned start of the patrols?", now=NOW)
+    assert "10 days" in days.plain_text()
