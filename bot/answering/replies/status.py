@@ -33,10 +33,6 @@ class Step:
     text: str = ""
 
 
-def is_date_word(g: Group) -> bool:
-    return g.is_date
-
-
 def in_force_provisions(store: FactStore, q: Query, cands: list[Candidate]) -> list[Candidate]:
     """"Is the Moscow deal in force / holding?": an agreement is in force through its provisions —
     the ones whose status history says they took effect answer, with their newest step."""
@@ -58,7 +54,7 @@ def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
     top = cands[0].score
     weights = coverage_weights(q, q.known_groups)
     # (a day named in the question — "broken by 12 March" — dates it; titles never carry it)
-    topic = [g for g, w in zip(q.known_groups, weights) if w > 0 and not g.is_entity and not is_date_word(g)]
+    topic = [g for g, w in zip(q.known_groups, weights) if w > 0 and not g.is_entity and not g.is_date]
     # On topic: scores close to the best, or a title that names the topic (an admin's new event
     # written in English only is still about "devriyeler" when its title says "patrols").
     topical = [c for c in cands if c.coverage >= 0.5 and doubt(store, q, c) is None
