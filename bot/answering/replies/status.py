@@ -13,7 +13,7 @@ from bot.answering.cues import COUNTRY_CONCEPTS, DETAILS_ASKED, STEP_FOR_CONCEPT
 from bot.answering.docs import doc_key
 from bot.answering.doubt import doubt
 from bot.answering.evidence import best_source, quote_and_source, short
-from bot.answering.query import Group, Query
+from bot.answering.query import Query
 from bot.answering.rank import coverage_weights
 from bot.answering.replies.describe import answer_describe
 from bot.answering.store import FactStore
