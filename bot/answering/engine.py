@@ -249,8 +249,7 @@ class Answerer:
             # "what does the deal say about the corridor": the provision on the corridor, if one is named
             topic = [g for g in groups if not g.is_entity and not g.context and not AGREEMENT_NOUN.match(g.word)
                      and not g.concepts & {"CEASEFIRE", "AGREE"}]
-            point = next((c for c in cands[:5] if isinstance(c.item, PointView) and topic
-                          and self._store.title_has_topic(c.doc, topic)), None)
+            point = self._provision_on(cands, topic)
             if point is not None:
                 cands = [point] + [c for c in cands if c is not point]
         if SUMMARY.search(q.folded) and any(AGREEMENT_NOUN.match(g.word) for g in groups):
@@ -343,14 +342,20 @@ class Answerer:
             # (a kind of place — "which PROVINCE" — is what is asked, not the topic)
             topic = [g for g in groups if not g.is_entity and not g.context and g.word not in q.focus
                      and "PROVINCE" not in g.concepts]
-            point = next((c for c in cands[:5] if isinstance(c.item, PointView) and c.coverage >= cands[0].coverage
-                          and self._store.title_has_topic(c.doc, topic)), None)
+            point = self._provision_on(cands, topic, min_coverage=cands[0].coverage)
             if point is not None and isinstance(cands[0].item, EventView) and (
                     cands[0].item.kind in ("statement", "agreement", "talks", "session")
                     or not self._store.title_has_topic(cands[0].doc, topic)):
                 return answer_describe(self._store, ctx, [point])
         return answer_describe(self._store, ctx, cands)
 
+
+    def _provision_on(self, cands: list[Candidate], topic: list[Group], min_coverage: float = 0.0) -> Candidate | None:
+        """The provision among the top candidates whose title names `topic` ("the corridor")."""
+        if not topic:
+            return None
+        return next((c for c in cands[:5] if isinstance(c.item, PointView) and c.coverage >= min_coverage
+                     and self._store.title_has_topic(c.doc, topic)), None)
 
     def _later_on_topic(self, ctx: Ctx, moment: datetime, topic: list[Group]) -> bool:
         """Whether an event after `moment` is about `topic` (its title names it)."""

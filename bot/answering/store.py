@@ -76,12 +76,7 @@ class FactStore:
                 titles |= text_term_set(f.text, f.language)
         self.title_terms[key] = frozenset(titles)
         self.head_terms[key] = text_term_set(title_head(item.title), "en")
-        for lang in ("en", "tr", "ru"):
-            self._sentences.pop((key, lang), None)
-        self._clauses.pop(key, None)
-        self._attrib.pop(key, None)
-        self._attrib.pop(-1 - key, None)
-        self._positions.pop(key, None)
+        self._forget_cached(key)
 
     def _drop(self, key: int, negotiation_id: int | None) -> None:
         self.index.remove(key)
@@ -89,6 +84,10 @@ class FactStore:
         self.head_terms.pop(key, None)
         if negotiation_id is not None:
             self.by_negotiation.get(negotiation_id, set()).discard(key)
+        self._forget_cached(key)
+
+    def _forget_cached(self, key: int) -> None:
+        """Drop what was derived from a document's text (sentences, clauses, attributions, positions)."""
         for lang in ("en", "tr", "ru"):
             self._sentences.pop((key, lang), None)
         self._clauses.pop(key, None)
