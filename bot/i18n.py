@@ -110,6 +110,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "tr": "{asked} ayında değil; kayıtlardaki tarih başka:",
         "ru": "Не в этот месяц ({asked}) — в записях другая дата:",
     },
+    "premise_other_year": {
+        "en": "Not in {asked} — the record gives another date:",
+        "tr": "{asked} yılında değil; kayıtlardaki tarih başka:",
+        "ru": "Не в {asked} году — в записях другая дата:",
+    },
     "premise_other_place": {
         "en": "Not {asked} — the record gives another place:",
         "tr": "{asked} değil; kayıtlardaki yer başka:",

@@ -534,6 +534,14 @@ def test_a_wrong_day_place_or_number_in_a_yes_no_question_is_corrected_first(ans
     assert not answerer.answer("is there a ceasefire in gaza?", now=NOW).answered
     number = answerer.answer("were 100 turkish troops killed?", now=NOW).plain_text()
     assert number.startswith("Not 100") and "60" in number
+    # a year the timeline never mentions, or a road it never names, is the premise corrected
+    year = answerer.answer("did the war in Syria begin in 2012?", now=NOW).plain_text()
+    assert year.startswith("Not in 2012") and "March 2011" in year
+    road = answerer.answer("are the joint patrols going to be on the M5 motorway?", now=NOW).plain_text()
+    assert road.startswith("Not on the M5") and "M4" in road
+    # ... but not where nothing on the topic is dated or placed
+    assert not answerer.answer("did the patrols end in 2021?", now=NOW).answered
+    assert not answerer.answer("did Turkey shoot down an Su-24 in Idlib?", now=NOW).answered
 
 
 def test_a_name_the_record_does_not_give_is_not_recorded(answerer: Answerer) -> None:

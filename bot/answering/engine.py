@@ -32,7 +32,8 @@ from bot.answering.doubt import (conditional_on_record, doubt, focus_unsupported
                                  stated_intention, topical_query)
 from bot.answering.fuzzy import common_english
 from bot.answering.normalize import has_content
-from bot.answering.premise_checks import (PERSON_CONCEPTS, PLACED_ACTIONS, at_place, day_premise, number_premise,
+from bot.answering.premise_checks import (PERSON_CONCEPTS, PLACED_ACTIONS, at_place, day_premise, number_premise, year_premise,
+                                          designation_premise,
                                           person_premise, place_premise)
 from bot.answering.query import PREDICATE_CONCEPTS, Group, Query, analyse
 from bot.answering.rank import AGREEMENT_NOUN, rerank
@@ -177,6 +178,10 @@ class Answerer:
             if q.other_names and q.intent.yes_no and not q.off_topic and not q.about_bot:
                 # "were the talks in Istanbul?": a place the timeline never mentions may be a wrong premise
                 return place_premise(self, q, ctx, question, allowed) or person_premise(self, q, ctx, allowed) \
+                    or declined
+            if q.intent.yes_no and not q.off_topic and not q.about_bot:
+                # "did the war begin in 2012?": a year the timeline never mentions may be a wrong premise
+                return year_premise(self, q, ctx, allowed) or designation_premise(self, q, ctx, question, allowed) \
                     or declined
             return declined
         if q.intent.yes_no and q.intent.kind in ("status", "what", "who"):

@@ -16,7 +16,8 @@ from typing import Protocol
 from babel.numbers import format_decimal
 
 from bot.answering.context import Candidate, Ctx
-from bot.answering.cues import COUNTED_NOUNS, ROLE_CONCEPTS
+from bot.answering.cues import COUNTED_NOUNS, DESIGNATION, MONTH_ABBREVIATIONS, ROLE_CONCEPTS
+from bot.answering.normalize import fold
 from bot.answering.premises import happened_at, located_places
 from bot.answering.query import Query
 from bot.answering.replies.describe import answer_describe
@@ -47,6 +48,7 @@ PLACED_ACTIONS = frozenset({"TALKS", "AGREE", "ARRIVE", "DELEGATION"})
 COUNTABLE = frozenset({"TROOPS", "PEOPLE", "WIDTH", "LENGTH"})
 # People a yes/no question may wrongly credit with something ("did Putin come to Ankara?").
 PERSON_CONCEPTS = frozenset({"PUTIN", "ERDOGAN", "AKAR", "ASSAD"})
+ROAD_PREPOSITION = re.compile(r"\b(?:on|along|at|in|near|via|to)\s+(?:the\s+)?$", re.IGNORECASE)
 YEAR_WORD = re.compile(r"(19|20)\d\d")
 ORDINAL_DAY = re.compile(r"(\d{1,2})(st|nd|rd|th)?")
 INDEFINITE = re.compile(r"\b(an?|any|some)\s+(\w+\s+)?(agreement|deal|accord|understanding|talks|meeting|"
@@ -86,6 +88,62 @@ def day_premise(s: Searcher, q: Query, ctx: Ctx, allowed: set[int] | None) -> An
         note = Block("note", t("premise_other_place", ctx.lang, asked=wrong_place))
         answer = dataclasses.replace(answer, blocks=(answer.blocks[0], note, *answer.blocks[1:]))
     return answer
+
+def year_premise(s: Searcher, q: Query, ctx: Ctx, allowed: set[int] | None) -> Answer | None:
+    """"Did the war in Syria begin in 2012?": a year the timeline holds nothing about is the premise
+    checked, not a reason to decline. Without it, the question finds when the war began; its recorded
+    year corrects the premise, said first."""
+    years = {tok.fold for tok in q.tokens if YEAR_WORD.fullmatch(tok.fold) and f"@y{tok.fold}" not in s.store.index}
+    if len(years) != 1 or q.intent.prediction or q.date_group is not None \
+            or not q.concepts() & (PREMISE_ACTIONS | PLACED_ACTIONS):
+        return None
+    rest = [g for g in q.groups if g.word not in years]
+    if not any(g.known and not g.context and not g.is_action and g.idf >= 0.45 for g in rest):
+        return None
+    q2 = dataclasses.replace(q, groups=rest)
+    ctx2, cands = s.ranked(q2, ctx, allowed)
+    if not cands or cands[0].coverage < 0.99 or s.problem(q2, cands[0]) is not None:
+        return None
+    best = cands[0].item
+    if not isinstance(best, EventView) or best.when.starts_at is None:
+        return None
+    answer = answer_when(s.store, ctx2, cands)
+    if not answer.answered:
+        return None
+    note = Block("note", t("premise_other_year", ctx.lang, asked=years.pop()))
+    return dataclasses.replace(answer, blocks=(note, *answer.blocks))
+
+
+def designation_premise(s: Searcher, q: Query, ctx: Ctx, question: str, allowed: set[int] | None) -> Answer | None:
+    """"Are the patrols on the M5?": a road (or other designation) the timeline never names, where a
+    fact on the topic names another of its kind (the M4). Searched without it, the question finds
+    the patrols; the reply says first that the record gives another place."""
+    found = [m for m in DESIGNATION.finditer(question)
+             if fold(m.group(1).lower()) + m.group(2) not in s.store.index
+             and m.group(1).lower() not in MONTH_ABBREVIATIONS]
+    asked = [m.group(0) for m in found]
+    if len(asked) != 1 or q.intent.prediction == "hard" or q.unknown_actions:
+        return None
+    letters = fold(DESIGNATION.fullmatch(asked[0]).group(1).lower())
+    rest = [g for g in q.groups if g.word != fold(asked[0].lower())]
+    if not any(g.known and not g.context and not g.is_action and g.idf >= 0.45 for g in rest):
+        return None
+    q2 = dataclasses.replace(q, groups=rest, unknown=[w for w in q.unknown if w != fold(asked[0].lower())],
+                             intent=dataclasses.replace(q.intent, kind="where"))
+    ctx2, cands = s.ranked(q2, ctx, allowed)
+    if not cands or cands[0].coverage < 0.99 or s.problem(q2, cands[0]) is not None:
+        return None
+    if not any(DESIGNATION.fullmatch(term) and term.startswith(letters) for term in s.store.index_terms_of(cands[0].doc)):
+        return None  # the fact names no road of that kind: nothing to correct the premise with
+    answer = answer_describe(s.store, ctx2, cands)
+    if not answer.answered:
+        return None
+    # "on the M5": the words the reader put before it, so the note reads "Not on the M5"
+    before = ROAD_PREPOSITION.search(question[:found[0].start()])
+    shown = (before.group(0).lower() if before else "") + asked[0].upper()
+    note = Block("note", t("premise_other_place", ctx.lang, asked=shown))
+    return dataclasses.replace(answer, blocks=(note, *answer.blocks))
+
 
 def place_premise(s: Searcher, q: Query, ctx: Ctx, question: str, allowed: set[int] | None) -> Answer | None:
     """"Were the talks in Istanbul?", "was the ceasefire agreed in Ankara?": where something
