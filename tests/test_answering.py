@@ -495,6 +495,17 @@ def test_a_name_in_an_english_sentence_keeps_the_reply_english(answerer: Answere
     answer = answerer.answer("What day did Erdoğan warn Turkey could hit harder if the truce is broken?", now=NOW)
     assert answer.language == "en" and "Wednesday, 11 March 2020" in answer.plain_text()
     assert answerer.answer("Erdoğan ne dedi?", now=NOW).language == "tr"
+    # a short chat line with the name is still English; a Turkish case ending after an apostrophe is Turkish
+    assert answerer.answer("when did erdoğan n putin meet in moscow", now=NOW).language == "en"
+    turkish = answerer.answer("reuters'a konusan yetkili ne dedi", now=NOW)
+    assert turkish.language == "tr" and "Reuters'a" in turkish.plain_text()
+
+
+def test_chat_shorthand_for_units_and_and(answerer: Answerer) -> None:
+    years = answerer.answer("how many yrs since the syrian war started", now=NOW).plain_text()
+    assert "March 2011" in years and "years ago" in years
+    between = answerer.answer("how many days between the moscow deal n the patrols", now=NOW).plain_text()
+    assert between.startswith("10 days")
 
 
 def test_context_about_the_reader_does_not_decline_the_question(answerer: Answerer) -> None:

@@ -27,9 +27,15 @@ _TR_WORDS = frozenset(
     devriye devriyeler ateskes koridor anlasma gorusme gorusmeler asker askerler turk rus rusya turkiye
     suriye idlib'de musun misin miyim yapildi yapilacak edildi edilecek surdu suruyor devam
     sen siz kimsin kimsiniz nesin nesiniz neyi neden nicin niye nasilsin yardim merhaba selam tesekkurler
-    neresi neresidir nerededir nerde hangisi hangileri karar verildi
+    neresi neresidir nerededir nerde hangisi hangileri karar verildi dedi dediler soyledi konusan yetkili
+    aciklama acikladi
     """.split()
 )
+# A name English text writes with its Turkish letters ("Erdoğan"): no sign the question is Turkish.
+_TURKISH_NAMES = frozenset({"erdogan", "cavusoglu", "hulusi", "turkiye", "idlib"})
+# A Turkish case ending after an apostrophe ("Reuters'a", "Ankara'da", "M4'ün"): English has none of these.
+_TR_APOSTROPHE_SUFFIX = re.compile(r"[^\W\d_]['’](?:y?[aeıiuü]|n?[ıiuü]n|[dt][ae]n?|n[ae]|y?l[ae]|s[ıiuü])\b",
+                                   re.IGNORECASE)
 _EN_WORDS = frozenset(
     """
     the a an is are was were what when where who why how which do does did will would can could
@@ -49,7 +55,11 @@ def detect(question: str, fallback: str | None = None) -> str:
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", question.lower().replace("i̇", "i"))]
     tr_hits = sum(1 for w in words if w in _TR_WORDS)
     en_hits = sum(1 for w in words if w in _EN_WORDS)
-    if _TURKISH_LETTERS.search(question):
+    tr_hits += 2 * len(_TR_APOSTROPHE_SUFFIX.findall(question))
+    marked = [fold(w) for w in re.findall(r"[^\W\d_]+", question) if _TURKISH_LETTERS.search(w)]
+    if marked and all(w in _TURKISH_NAMES for w in marked):
+        tr_hits += 1  # only a name has Turkish letters: as much a hint as "ç" or "ö", no more
+    elif marked:
         # Turkish letters are strong evidence — unless they only spell a name ("Erdoğan") in a
         # sentence of English function words ("what day did Erdoğan warn ... if the truce is broken")
         if en_hits >= 4 and tr_hits == 0:

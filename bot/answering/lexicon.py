@@ -540,6 +540,8 @@ SHORTHAND: dict[str, str] = {
     "nbr": "number", "num": "number", "prez": "president", "pres": "president", "govt": "government", "approx": "about", "sth": "something", "smth": "something",
     "def min": "defence minister", "def mins": "defence ministers", "defmin": "defence minister",
     "mod": "defence ministry", "mods": "defence ministries", "asap": "please", "anon": "anonymous",
+    "yrs": "years", "yr": "year", "wks": "weeks", "wk": "week", "hrs": "hours", "hr": "hour", "mins": "minutes",
+    "n": "and", "btwn": "between", "betw": "between", "frm": "from", "thru": "through", "bout": "about",
     "ne zmn": "ne zaman", "nzmn": "ne zaman", "nezaman": "ne zaman", "nbr?": "number",
     "кагда": "когда", "када": "когда", "шо": "что", "че": "что", "чо": "что", "щас": "сейчас", "ща": "сейчас",
 }
