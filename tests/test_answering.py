@@ -754,3 +754,14 @@ def test_reader_context_shorthand_and_turkish_endings(answerer: Answerer) -> Non
     assert state.answered  # "para" is a paragraph here, not Turkish money
     days = answerer.answer("How many days separated the Moscow summit from the planned start of the patrols?", now=NOW)
     assert "10 days" in days.plain_text()
+
+
+def test_one_day_of_a_ranged_event(answerer: Answerer) -> None:
+    """"The third day of the talks", "the last day", "when did they wrap up": that day, not the first."""
+    for question in ("last day of the ankara talks?", "what date was the 3rd day of talks",
+                     "when did the talks in ankara wrap up", "последний день переговоров в анкаре"):
+        answer = answerer.answer(question, now=NOW)
+        assert answer.matches[0].date == "2020-03-12", question
+    assert answerer.answer("second day of the ankara talks?", now=NOW).matches[0].date == "2020-03-11"
+    # a day the range does not have is no day of it
+    assert answerer.answer("fifth day of the ankara talks?", now=NOW).matches[0].date != "2020-03-14"

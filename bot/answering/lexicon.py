@@ -74,7 +74,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "END": {
         "en": ["end", "ends", "ended", "ending", "finish", "finished", "over", "terminate", "terminated", "expire",
                "expires", "expired", "collapse", "collapsed", "break down", "broke down", "run out", "ran out",
-               "runs out", "running out"],
+               "runs out", "running out", "wrap up", "wrapped up", "wraps up", "wrapping up", "conclude", "concluded",
+               "concludes"],
         "tr": ["bitti*", "bitecek*", "bitiş*", "bitme*", "sona er*", "son bul*", "çöktü*", "çöküş*", "çökme*"],
         "ru": ["законч*", "кончит*", "заверш*", "истек*", "рухн*", "сорва*"],
     },
@@ -618,12 +619,15 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     "when": {
         "en": [r"\bwhen\b", r"\bwhat (date|day|time|month|year)\b", r"\bwhich (date|day|month|year)\b", r"\bdates?\b",
                r"\bon what\b", r"\bwhat time\b", r"\btiming\b", r"\bhow long ago\b", r"\bsince when\b",
-               r"\bstart date\b", r"\bkick ?off\b", r"\bsince\s*\??$", r"\b(starting|beginning|counting|from) when\b"],
+               r"\bstart date\b", r"\bkick ?off\b", r"\bsince\s*\??$", r"\b(starting|beginning|counting|from) when\b",
+               r"\b(first|last|final|opening|closing|second|third|fourth|fifth|[1-5] ?(st|nd|rd|th)) day of\b"],
         "tr": [r"\bne zaman\w*\b", r"\bhangi (gun|tarih|ay|yil)\w*\b", r"\btarih\w*\b", r"\bayin kac\w*\b",
                r"\bsaat kac\w*\b", r"\bne vakit\b", r"\bkacinda\b", r"\bgunu\b", r"\bnezaman\b",
-               r"\b\w*(digi|dugu|tigi|tugu|dikleri|duklari|tikleri|tuklari) (gun|tarih|zaman|saat|an)\w*\b"],
+               r"\b\w*(digi|dugu|tigi|tugu|dikleri|duklari|tikleri|tuklari) (gun|tarih|zaman|saat|an)\w*\b",
+               r"\b(ilk|son|birinci|ikinci|ucuncu) gun(u|un|unde)\b"],
         "ru": [r"\bкогда\b", r"\bкакого числа\b", r"\bв какой день\b", r"\bкакая дата\b", r"\bкакую дату\b",
-               r"\bдат(а|у|ы|е)\b", r"\bво сколько\b", r"\bс какого( (момента|времени|числа|дня))?\b", r"\bс каких пор\b", r"\bв каком (месяце|году)\b", r"\bчисла\b"],
+               r"\bдат(а|у|ы|е)\b", r"\bво сколько\b", r"\bс какого( (момента|времени|числа|дня))?\b", r"\bс каких пор\b", r"\bв каком (месяце|году)\b", r"\bчисла\b",
+               r"\b(перв|последн|втор|трет)\w* (день|дня|днем)\b"],
     },
     "how_many": {
         "en": [r"\bhow (many|much|wide|big|large|long|far|deep|broad|large|extensive|close|fast|quickly|heavy|tall|high|old)\b", r"\bnumber of\b",

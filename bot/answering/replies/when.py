@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
+import re
+from datetime import datetime, timedelta
 
 from bot.answering import compose as C
 from bot.answering.context import Candidate, Ctx, is_range
@@ -36,6 +37,8 @@ def answer_when(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
         event_id = item.id if item.when.starts_at else None
         if item.when.ends_at is not None and "END" in q.concepts() and "START" not in q.concepts():
             when = When(item.when.ends_at, "day", item.when.timezone)
+        elif item.when.ends_at is not None and item.when.starts_at is not None:
+            when = day_of_range(item.when, q.folded) or when
     parts = C.date_parts(when, status, ctx.now, lang, ctx.zone)
     if when is not None and when.precision != "exact" and TIME_OF_DAY.search(q.folded):
         # "what time do the patrols set off": only the day is known — say so, never a made-up hour
@@ -55,6 +58,31 @@ def answer_when(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
     matches = [C.match_of(item, best.score, lang, when=when, status=status, source=source)]
     matches += [C.match_of(c.item, c.score, lang) for c in cands[1:3]]
     return Answer(True, lang, q.intent.kind, tuple(blocks), tuple(matches), event_id)
+
+
+# "the third day of the talks", "last day", "son gün", "третий день": one day of a ranged event.
+DAY_OF_RANGE = re.compile(
+    r"\b(?:(first|opening|second|third|fourth|fifth|[1-5] ?(?:st|nd|rd|th)|last|final|closing|concluding) day|"
+    r"day (one|two|three|four|five|[1-5]))\b|"
+    r"\b(ilk|birinci|ikinci|ucuncu|dorduncu|besinci|son) gun|"
+    r"\b(перв|втор|трет|четверт|пят|последн)\w* (?:день|дня|днем)")
+_DAY_NUMBER = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2,
+               "three": 3, "four": 4, "five": 5, "ilk": 1, "birinci": 1, "ikinci": 2, "ucuncu": 3, "dorduncu": 4,
+               "besinci": 5, "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5}
+
+
+def day_of_range(when: When, folded: str) -> When | None:
+    """The day of a ranged event the question names ("the last day of the talks"), or None."""
+    m = DAY_OF_RANGE.search(folded)
+    if m is None or when.starts_at is None or when.ends_at is None:
+        return None
+    word = next(g for g in m.groups() if g)
+    word = re.sub(r" ?(st|nd|rd|th)$", "", word) if word[0].isdigit() else word
+    if word in ("last", "final", "closing", "concluding", "son", "последн"):
+        return When(when.ends_at, "day", when.timezone)
+    n = int(word) if word.isdigit() else _DAY_NUMBER.get(word, 0)
+    day = when.starts_at + timedelta(days=n - 1)
+    return When(day, "day", when.timezone) if n >= 1 and day <= when.ends_at else None
 
 
 def next_on_topic(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
