@@ -765,3 +765,10 @@ def test_one_day_of_a_ranged_event(answerer: Answerer) -> None:
     assert answerer.answer("second day of the ankara talks?", now=NOW).matches[0].date == "2020-03-11"
     # a day the range does not have is no day of it
     assert answerer.answer("fifth day of the ankara talks?", now=NOW).matches[0].date != "2020-03-14"
+
+
+def test_what_a_road_connects_in_three_languages(answerer: Answerer) -> None:
+    assert "east and west" in answerer.answer("what does the M4 connect?", now=NOW).plain_text()
+    for question in ("M4 neyi neye bağlıyor", "M4 otoyolu neresiyle neresini bağlıyor?"):
+        text = answerer.answer(question, now=NOW).plain_text()
+        assert "doğusunu ve batısını" in text.split("\n")[0], question

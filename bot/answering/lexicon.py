@@ -401,7 +401,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "CONNECT": {
         "en": ["link", "links", "linking", "linked", "connect", "connects", "connecting", "connected", "join", "joins",
                "run", "runs", "running", "between"],
-        "tr": ["bağla*", "birleştir*", "arasında*", "uzan*"],
+        "tr": ["bağla*", "bağlıyor*", "bağlar", "bağlıyo", "birleştir*", "arasında*", "uzan*"],
         "ru": ["связ*", "соедин*", "проход*", "между"],
     },
     "HOPE": {
@@ -721,7 +721,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         söyler misin söyleyebilir misin misiniz musunuz bilgi bilgisi rica ederim acaba öğrenmek istiyorum
         önemli kritik ana temel olay olaylar olayı sayı sayısı sayısını toplam miktar şey şeyler tam tam olarak kesin acaba peki
         yüzünden nedeniyle dolayı sebebiyle itibaren boyunca süresince yaşandı yaşanan yaşananlar neydi
-        kimdir kimdi
+        kimdir kimdi neye neyi nereyi nereye neresini neresiyle neresi neyle kime kimi
     """.split()),
     "ru": frozenset("""
         него нему ним нём нем ней них ними какого каком какую каких правда верно и в во на с со к ко о об от до по за из у же ли бы то не ни но а или да нет это этот эта эти тот та те

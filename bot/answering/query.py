@@ -592,6 +592,10 @@ def analyse(
         if talking and any(not g.is_entity and not g.concepts & (PREDICATE_CONCEPTS | {"TALKS"}) for g in query.groups):
             for g in talking:
                 g.context = True
+    if found_intent.kind == "where" and any("CONNECT" in g.concepts and not g.context for g in query.groups):
+        # "M4 neresiyle neresini bağlıyor" (what does the M4 link, from where to where): what the road
+        # connects, said in a sentence — not the place an event on it happens
+        query.intent = dataclasses.replace(query.intent, kind="what")
     if found_intent.kind == "how_long":
         # "how long till the patrols, in days": the unit of the answer, not a topic ("three days of talks")
         query.groups = [g for g in query.groups if g.word not in _TIME_UNIT_WORDS] or query.groups
