@@ -772,3 +772,17 @@ def test_what_a_road_connects_in_three_languages(answerer: Answerer) -> None:
     for question in ("M4 neyi neye bağlıyor", "M4 otoyolu neresiyle neresini bağlıyor?"):
         text = answerer.answer(question, now=NOW).plain_text()
         assert "doğusunu ve batısını" in text.split("\n")[0], question
+
+
+def test_what_comes_after_an_event_named_before() -> None:
+    """"The talks are done — what comes after that?": the next key date after the talks, not a decline."""
+    answerer = Answerer(asyncio.run(bundled_snapshot()))
+    after_talks = datetime(2020, 3, 10, 9, 0, tzinfo=timezone.utc)  # while the talks are still on
+    for question in ("ok the talks are done, what happens after that?", "once the ankara talks are done, what's the next milestone?",
+                     "görüşmeler bitti, sırada ne var?"):
+        answer = answerer.answer(question, now=after_talks)
+        assert answer.answered and answer.matches[0].date == "2020-03-15", question
+    summit = answerer.answer("ok the summit's done, what's the next step?", now=datetime(2020, 3, 5, 15, 0, tzinfo=timezone.utc))
+    assert "6 March 2020" in summit.plain_text()
+    coming = answerer.answer("anything planned for the coming days?", now=datetime(2020, 3, 14, 9, 0, tzinfo=timezone.utc))
+    assert coming.answered and coming.matches[0].date == "2020-03-15"

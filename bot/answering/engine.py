@@ -233,15 +233,18 @@ class Answerer:
             kind = "latest"  # "what's the current situation in Idlib": the newest update there
         if kind == "next":
             after = AFTER_EVENT.search(q.folded)
-            anchor = top_event(self._store, ctx, next(x for x in after.groups() if x), language, allowed,
-                               ranged=True) if after else None
+            anchor_text = next(x for x in after.groups() if x) if after else None
+            if (anchor_text is not None and ANAPHOR.fullmatch(anchor_text.strip(" ?!.,"))) \
+                    or (after is None and DONE_WITH.search(q.folded)):
+                # "the talks are done — what comes after that?": after the topic named before
+                anchor_text = " ".join(g.word for g in groups if not g.is_date) or None
+            anchor = top_event(self._store, ctx, anchor_text, language, allowed, ranged=True) if anchor_text else None
             if anchor is not None:
                 # "anything coming up after the talks?": the next key date after that event
                 end = anchor.when.ends_at or anchor.when.starts_at
                 if end is not None:
                     if anchor.when.precision != "exact":
                         end = end + timedelta(days=1, seconds=-1)  # a dated event lasts its whole (last) day
-                    anchor_text = next(x for x in after.groups() if x)
                     topic = [g for g in groups if not g.is_entity and not g.context and not g.is_date
                              and g.word not in anchor_text]
                     if topic and not self._later_on_topic(ctx, end, topic):
@@ -381,6 +384,12 @@ class Answerer:
             problem = "unrecorded"
         return problem
 
+
+# "after that": what comes after the event named before; "the talks are done/over": after them.
+ANAPHOR = re.compile(r"(that|this|it|them|those|these|bu|bunun|bundan|ondan|этого|этому|него|нее|них)")
+DONE_WITH = re.compile(r"\b(is|are|s|was|were|now|have|has|been) (done|over|finished|ended|wrapped up|concluded|behind us)\b|"
+                       r"\b(done|finished|wrapped up|concluded)( so| and| now| then)? (?=what|anything|is there)|"
+                       r"\b(bitti|sona erdi|tamamlandi)\b|\b(закончил|завершил|прошл)\w*")
 
 # "... and when did it start", "... ve ne zaman başladı", "... и когда началось": a second question.
 COMPOUND = re.compile(r"[,;]?\s+(?:and|also|ve|и|а)\s+(?=(?:when|where|who|what|how|why|ne zaman|nerede|kim|neden|"

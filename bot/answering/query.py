@@ -277,6 +277,8 @@ _NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})
 _UNTIL_WHEN = re.compile(r"(?i)\b(until|till|til|up to) (when|what date|which date|what day|which day|what point)\b")
 _TIME_UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "hour", "hours", "gun", "gunu", "hafta",
                               "дней", "дня", "день", "недель", "недели"})
+_COMING = frozenset({"coming", "upcoming", "following", "few", "couple", "gelecek", "onumuzdeki", "ближайш", "ближайшие",
+                     "ближайших", "предстоящие", "предстоящих"})
 _GOING_ON = re.compile(r"(?i)\b(continue|continued|last|lasted|go on|went on|run|ran|carry on|carried on|keep going|kept going)\b")
 _STILL_TALKING = re.compile(r"\b(still|being|under|yet to be|not yet|to be)( being)? (negotiat|discuss|talk|worked out|hammered|"
                             r"thrash|finali|ironed|debated)")
@@ -596,6 +598,9 @@ def analyse(
         # "M4 neresiyle neresini bağlıyor" (what does the M4 link, from where to where): what the road
         # connects, said in a sentence — not the place an event on it happens
         query.intent = dataclasses.replace(query.intent, kind="what")
+    if found_intent.kind == "next":
+        # "anything planned for the coming days?": when to look, not what about
+        query.groups = [g for g in query.groups if g.word not in _TIME_UNIT_WORDS and g.word not in _COMING]
     if found_intent.kind == "how_long":
         # "how long till the patrols, in days": the unit of the answer, not a topic ("three days of talks")
         query.groups = [g for g in query.groups if g.word not in _TIME_UNIT_WORDS] or query.groups
