@@ -96,9 +96,11 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
         # A "why" is answered by a fact that gives a reason for the topic in one sentence
         # ("the ceasefire ... was agreed to halt this escalation").
         topic = [g for g in groups if not g.is_entity and not g.context]
+        # "why is the M4 so important": the sentence calling it strategic says why, as one giving a cause does
+        strategic = "STRATEGIC" in concepts
         for c in out:
             for sentence, terms, _origin in store.doc_sentences(c, q.language):
-                if has_reason(sentence) and any(g.hits(terms) for g in topic):
+                if (has_reason(sentence) or (strategic and "#STRATEGIC" in terms)) and any(g.hits(terms) for g in topic):
                     c.score *= 2.5
                     break
     out.sort(key=lambda c: (-c.score, c.doc))
