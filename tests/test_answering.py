@@ -786,3 +786,14 @@ def test_what_comes_after_an_event_named_before() -> None:
     assert "6 March 2020" in summit.plain_text()
     coming = answerer.answer("anything planned for the coming days?", now=datetime(2020, 3, 14, 9, 0, tzinfo=timezone.utc))
     assert coming.answered and coming.matches[0].date == "2020-03-15"
+
+
+def test_why_something_matters_is_what_the_record_calls_it() -> None:
+    """The M4 is "strategic" (it links east and west); the corridor matters because it moves Russia north."""
+    answerer = Answerer(asyncio.run(bundled_snapshot()))
+    m4 = answerer.answer("why is the m4 so important", now=NOW).plain_text()
+    assert m4.startswith("Turkish and Russian forces will carry out joint patrols along the strategic M4")
+    corridor = answerer.answer("why does the corridor matter so much, what's the big deal", now=NOW).plain_text()
+    assert "further north" in corridor.split("\n")[0]
+    assert "daha kuzeye" in answerer.answer("bu koridor neden bu kadar önemli", now=NOW).plain_text().split("\n")[0]
+    assert "doğusunu ve batısını" in answerer.answer("M4 otoyolu neden önemli?", now=NOW).plain_text()

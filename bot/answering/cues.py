@@ -107,3 +107,13 @@ DEADLINE_ASKED = re.compile(
 def asks_deadline(q: Query) -> bool:
     """"By when did they have to agree": a question about a time limit, which a deadline answers."""
     return "DEADLINE" in q.concepts() or bool(DEADLINE_ASKED.search(q.folded))
+
+
+# "why is the corridor so important", "neden bu kadar önemli", "почему это так важно": what makes it matter.
+# Matched on the text: "önemli" and "важно" are stop words elsewhere ("the important dates").
+SIGNIFICANCE = re.compile(r"\b(strategic\w*|important|importance|significan\w+|crucial|vital|big deal|matters?|mattered|"
+                          r"stratejik\w*|onemli\w*|onem\w*|kritik\w*|hayati\w*|стратегическ\w*|важн\w*|значени\w*|значим\w*)\b")
+
+
+def asks_significance(q: Query) -> bool:
+    return q.intent.kind == "why" and ("STRATEGIC" in q.concepts() or bool(SIGNIFICANCE.search(q.folded)))

@@ -8,18 +8,18 @@ from functools import lru_cache
 from bot.answering import compose as C
 from bot.answering.analyze import text_term_set
 from bot.answering.context import Candidate, Ctx, Item
-from bot.answering.cues import COUNTED_ACTIONS, SPEAKER_WORDS
+from bot.answering.cues import COUNTED_ACTIONS, SPEAKER_WORDS, asks_significance
 from bot.answering.normalize import fold
 from bot.answering.quantities import has_quantity, quantity_kind
-from bot.answering.query import Query
+from bot.answering.query import Group, Query
 from bot.answering.store import FactStore
 from bot.answering.types import Block
 from bot.snapshot import SourceRef
 
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]+\s+[A-ZÇĞİÖŞÜА-ЯЁ][a-zçğıöşüа-яё]{2,}")
 REASON = re.compile(
-    r"\b(to halt|to stop|in order to|so that|because|due to|after|aimed|to end|to prevent|effectively|which means|the fact that|için|amacıyla|nedeniyle|"
-    r"yüzünden|dolayı|чтобы|из-за|поскольку|так как|с целью|ради)\b", re.IGNORECASE)
+    r"\b(to halt|to stop|in order to|so that|because|due to|after|aimed|to end|to prevent|effectively|which means|the fact that|\w+m[ae]k için|fiilen|amacıyla|nedeniyle|"
+    r"yüzünden|dolayı|фактически|чтобы|из-за|поскольку|так как|с целью|ради)\b", re.IGNORECASE)
 
 
 # Words that say who took part, when no one is named: "Turkish officials and a Russian delegation".
@@ -34,6 +34,26 @@ MEETING_CONCEPTS = frozenset({"TALKS", "ARRIVE", "DELEGATION", "DEPLOY"})
 @lru_cache(maxsize=20_000)
 def has_reason(sentence: str, meeting: bool = False) -> bool:
     return bool(REASON.search(sentence)) or (meeting and bool(MEETING_PURPOSE.search(sentence)))
+
+
+# "the strategic M4 highway": what a sentence calls strategic is the word after, not everything in it.
+STRATEGIC_WORD = re.compile(r"\b(?:strategic\w*|stratejik\w*|стратегическ\w*|vital|crucial)\s+(\S+(?:\s+\S+)?)",
+                            re.IGNORECASE)
+
+
+@lru_cache(maxsize=20_000)
+def strategic_about(sentence: str, lang: str) -> frozenset[str]:
+    """The terms of what `sentence` calls strategic ("M4 highway" in "the strategic M4 highway")."""
+    out: set[str] = set()
+    for m in STRATEGIC_WORD.finditer(sentence):
+        out |= text_term_set(m.group(1), lang)
+    return frozenset(out)
+
+
+def calls_strategic(sentence: str, lang: str, topic: list[Group]) -> bool:
+    """Whether `sentence` calls the topic asked about strategic ("why is the M4 so important")."""
+    about = strategic_about(sentence, lang)
+    return bool(about) and any(g.hits(about) for g in topic)
 
 
 @lru_cache(maxsize=20_000)
@@ -99,7 +119,8 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
                          for g, gw in zip(groups, group_weights)]
     said = kind == "what" and "SAY" in q_concepts and any(g.concepts & SPEAKER_WORDS for g in groups)
     meeting = bool(q_concepts & MEETING_CONCEPTS)
-    strategic = "STRATEGIC" in q_concepts
+    strategic = asks_significance(q)
+    topic = [g for g in groups if not g.is_entity and not g.context]
     for rank, cand in enumerate(cands):
         if cand.score < {"why": 0.3, "how_many": 0.5}.get(kind, 0.7) * top:
             continue
@@ -130,7 +151,7 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
                 if not has_quantity(sentence, quantity):
                     continue  # a how-many question is answered by a number: a sentence without one is none
                 score += 1.5
-            if kind == "why" and (has_reason(sentence, meeting) or (strategic and "#STRATEGIC" in terms)):
+            if kind == "why" and (has_reason(sentence, meeting) or (strategic and calls_strategic(sentence, ctx.lang, topic))):
                 score += 1.0  # ("why is the M4 strategic": the sentence calling it strategic says why)
             if kind == "who" and (has_name(sentence) or not terms.isdisjoint(PARTY_TERMS)):
                 score += 0.5  # "who" is answered by a name, or by who took part ("officials and a delegation")

@@ -6,8 +6,8 @@ import re
 
 from bot.answering.analyze import text_term_set
 from bot.answering.context import Candidate, Ctx, Item, is_range
-from bot.answering.cues import ACTION_STRICT, COUNTED_NOUNS, EXISTENTIAL, SPEAKERS, asks_deadline
-from bot.answering.evidence import has_reason
+from bot.answering.cues import ACTION_STRICT, COUNTED_NOUNS, EXISTENTIAL, SPEAKERS, asks_deadline, asks_significance
+from bot.answering.evidence import calls_strategic, has_reason
 from bot.answering.index import Hit
 from bot.answering.query import ACTION_CONCEPTS, PREDICATE_CONCEPTS, Group, Query
 from bot.answering.store import FactStore
@@ -97,10 +97,11 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
         # ("the ceasefire ... was agreed to halt this escalation").
         topic = [g for g in groups if not g.is_entity and not g.context]
         # "why is the M4 so important": the sentence calling it strategic says why, as one giving a cause does
-        strategic = "STRATEGIC" in concepts
+        strategic = asks_significance(q)
         for c in out:
             for sentence, terms, _origin in store.doc_sentences(c, q.language):
-                if (has_reason(sentence) or (strategic and "#STRATEGIC" in terms)) and any(g.hits(terms) for g in topic):
+                if (has_reason(sentence) or (strategic and calls_strategic(sentence, q.language, topic))) \
+                        and any(g.hits(terms) for g in topic):
                     c.score *= 2.5
                     break
     out.sort(key=lambda c: (-c.score, c.doc))
