@@ -797,3 +797,11 @@ def test_why_something_matters_is_what_the_record_calls_it() -> None:
     assert "further north" in corridor.split("\n")[0]
     assert "daha kuzeye" in answerer.answer("bu koridor neden bu kadar önemli", now=NOW).plain_text().split("\n")[0]
     assert "doğusunu ve batısını" in answerer.answer("M4 otoyolu neden önemli?", now=NOW).plain_text()
+
+
+def test_what_the_deal_says_about_a_term_is_the_provision_on_it(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("what does the deal say about the line of contact", now=NOW)
+    assert key_of(snapshot, answer) == "ceasefire"
+    # a truce named as the document is still what is asked about
+    truce = answerer.answer("what does the truce actually say about military operations", now=NOW)
+    assert key_of(snapshot, truce) in ("ceasefire", "ceasefire-takes-effect")

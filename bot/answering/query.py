@@ -372,6 +372,7 @@ def analyse(
     if _UNTIL_WHEN.search(question):
         question = _GOING_ON.sub(" ", _UNTIL_WHEN.sub("when did it end ", question))
     about_document = bool(_DOC_SAYS.search(question))
+    document_words = {fold(w) for m in _DOC_SAYS.finditer(question) for w in re.findall(r"\w+", m.group("doc").lower())}
     question = _DOC_SAYS.sub(lambda m: m.group("doc") + " about", question)
     question = _WEEKDAY_ASKED[language].sub(_WHEN_WORD[language], question)
     capitalised = {fold(w.lower()) for w in _CAPITALISED.findall(question.strip())}
@@ -598,6 +599,12 @@ def analyse(
         # "M4 neresiyle neresini bağlıyor" (what does the M4 link, from where to where): what the road
         # connects, said in a sentence — not the place an event on it happens
         query.intent = dataclasses.replace(query.intent, kind="what")
+    if about_document and any(g.word not in document_words and not g.context and not g.is_date for g in query.groups):
+        # "what does the deal say about the line of contact": the deal is where to look, the line of
+        # contact what is asked about. A truce named so is a provision itself: it stays a topic.
+        for g in query.groups:
+            if g.word in document_words and "CEASEFIRE" not in g.concepts:
+                g.context = True
     if found_intent.kind == "next":
         # "anything planned for the coming days?": when to look, not what about
         query.groups = [g for g in query.groups if g.word not in _TIME_UNIT_WORDS and g.word not in _COMING]
