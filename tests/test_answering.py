@@ -805,3 +805,17 @@ def test_what_the_deal_says_about_a_term_is_the_provision_on_it(answerer: Answer
     # a truce named as the document is still what is asked about
     truce = answerer.answer("what does the truce actually say about military operations", now=NOW)
     assert key_of(snapshot, truce) in ("ceasefire", "ceasefire-takes-effect")
+
+
+def test_words_in_quotation_marks_are_read(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"What is meant by the 'line of contact'": an opening quote is no apostrophe starting a suffix."""
+    meant = answerer.answer("What is meant by the 'line of contact' in the ceasefire text?", now=NOW)
+    assert meant.answered and key_of(snapshot, meant) in ("ceasefire", "ceasefire-takes-effect")
+    largely = answerer.answer("what does 'largely agreed' refer to here", now=NOW)
+    assert key_of(snapshot, largely) == "akar-details-largely-agreed"
+    # the Turkish suffix after an apostrophe is still a suffix
+    assert answerer.answer("Ankara'daki görüşmeler ne zaman bitti", now=NOW).matches[0].date == "2020-03-12"
+    # what the article "just says" is the reader's context, not the question
+    agreed = answerer.answer("When did Putin and Erdogan agree the ceasefire? The piece just says 'last week'", now=NOW)
+    assert agreed.matches[0].date == "2020-03-05"
+    assert not answerer.answer("SELECT * FROM events WHERE key='ceasefire';", now=NOW).answered

@@ -695,7 +695,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         a an the is are was were be been being am do does did doing have has had having will would shall should can
-        seen seem seems seemed regarded considered viewed done worried worry worries concerned alarmed
+        seen seem seems seemed regarded considered viewed done worried worry worries concerned alarmed meant mean means
         could may might must of to in on at by for with about as from into onto upon over under than then so such against toward towards
         and or but if because while there here this that these those it its they them their he him his she her we
         us our you your i me my mine what when where who whom whose why how which any anything something some all
@@ -788,7 +788,8 @@ OFF_TOPIC: dict[str, dict[str, list[str]]] = {
         "en": ["python", "javascript", "java", "code", "coding", "programming", "sql", "html",
                "css", "regex", "compile", "compiler", "bug", "debug", "script", "api", "json", "docker", "linux",
                "algorithm", "github", "typescript", "c++", "rust", "golang", "excel", "vim", "emacs", "terminal",
-               "bash", "shell script", "npm", "pip install", "segfault", "stack overflow", "stackoverflow", "git"],
+               "bash", "shell script", "npm", "pip install", "segfault", "stack overflow", "stackoverflow", "git", "select from",
+               "insert into", "drop table", "create table", "delete from"],
         "tr": ["kod", "kodu", "kodla*", "yazılım*", "programla*", "fonksiyon*", "algoritma*", "python*", "javascript*", "derle*", "betik*"],
         "ru": ["код", "кода", "коде", "кодом", "программирован*", "скрипт*", "алгоритм*", "питон*", "python", "компил*", "баг*", "отлад*"],
     },

@@ -119,7 +119,8 @@ def tokenize(text: str, language: str = "en") -> list[Token]:
     if language == "tr":  # "60.000" in Turkish
         prepared = _TR_THOUSANDS.sub(lambda m: m.group(0).replace(".", ""), prepared)
     out: list[Token] = []
-    for piece in re.split(r"'[^\W\d_]*", prepared):
+    # an apostrophe after a letter starts a suffix; one opening a quotation ("what is 'line of contact'") does not
+    for piece in re.split(r"(?<=[^\W_])'[^\W\d_]*|'", prepared):
         for match in _TOKEN.finditer(piece):
             word = match.group(0)
             out.append(Token(lower=word, fold=fold(word), pos=len(out), cyrillic=is_cyrillic(word)))

@@ -267,7 +267,7 @@ _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|ar
                     r"sources|data|record|records|timeline|bot)\b|\bin (all this|this whole thing|this story|this saga)\b|"
                     # "the article says they agreed ...", "the Al Jazeera piece from 12 March says ..."
                     r"\b(the|this|that|your) ([\w-]+ ){0,2}(article|piece|report|story|text|source)( from [\w ]{1,20}?)? "
-                    r"(says|said|mentions|mentioned|states|stated|claims|reports|notes)( that)?\b|"
+                    r"((just|only|simply|also|actually|merely|clearly) )?(says|said|mentions|mentioned|states|stated|claims|reports|notes)( that)?\b|"
                     # "what is it, in plain terms?": how to say it, not what about
                     r"\bin (plain|simple|layman'?s|lay|short|brief|everyday|normal) (terms|english|words|language)\b|"
                     r"\bin a nutshell\b|\bfor (a )?(layman|laymen|dummies|beginners)\b")
