@@ -819,3 +819,10 @@ def test_words_in_quotation_marks_are_read(answerer: Answerer, snapshot: Timelin
     agreed = answerer.answer("When did Putin and Erdogan agree the ceasefire? The piece just says 'last week'", now=NOW)
     assert agreed.matches[0].date == "2020-03-05"
     assert not answerer.answer("SELECT * FROM events WHERE key='ceasefire';", now=NOW).answered
+
+
+def test_has_it_started_is_answered_by_the_start_itself() -> None:
+    """The day before the talks, "have they started?" is the start (tomorrow), not older news."""
+    answerer = Answerer(asyncio.run(bundled_snapshot()))
+    answer = answerer.answer("have the talks in ankara started?", now=datetime(2020, 3, 9, 12, 0, tzinfo=timezone.utc))
+    assert answer.matches[0].date == "2020-03-10" and "tomorrow" in answer.plain_text()

@@ -48,6 +48,10 @@ def in_force_provisions(store: FactStore, q: Query, cands: list[Candidate]) -> l
     return out
 
 
+def step_doc(s: Step) -> int:
+    return doc_key("point" if isinstance(s.item, PointView) else "event", s.item.id)
+
+
 def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
     """The newest dated statement on the topic, then older ones as history."""
     q, lang, now = ctx.q, ctx.lang, ctx.now
@@ -79,6 +83,13 @@ def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
                                        text=step_text(store, item, st, lang)))
     if not steps:
         return answer_describe(store, ctx, cands)
+    asked_actions = {"#" + c for c in q.concepts() & {"START", "END"}}
+    if asked_actions and q.intent.yes_no:
+        # "have the talks in Ankara started?": the fact saying they start, past or not — not older news
+        # that mentions talk of something else
+        acting = [s for s in steps if asked_actions & store.title_terms.get(step_doc(s), frozenset())
+                  and store.title_has_topic(step_doc(s), topic)]
+        steps = acting or steps
     past = [s for s in steps if s.when.starts_at <= now]  # type: ignore[operator]
     future = [s for s in steps if s.when.starts_at > now]  # type: ignore[operator]
 
@@ -88,8 +99,7 @@ def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
         return C.iso_date(s.when) or ""
 
     def names_topic(s: Step) -> bool:
-        doc = doc_key("point" if isinstance(s.item, PointView) else "event", s.item.id)
-        return store.title_has_topic(doc, topic)
+        return store.title_has_topic(step_doc(s), topic)
 
     current = q.intent.yes_no and bool(topic) and asks_current(q)
     if past:
