@@ -593,8 +593,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     },
     "next": {
         "en": [r"\bnext\b", r"\bupcoming\b", r"\bcoming up\b", r"\bwhat is ahead\b", r"\bon the (calendar|horizon)\b",
-               r"\bwhat comes\b", r"\bwhat( is|s)? coming( next| up)?\b", r"\bcoming next\b", r"\b(still )?ahead( of us)?\b", r"\balready (passed|happened|over|gone|behind us)\b",
-               r"\bhas it (already )?(passed|happened|gone by)\b", r"\b(passed|gone|over|happened) already\b", r"\bstill to come\b", r"\byet to come\b",
+               r"\bwhat comes\b", r"\bwhat( is|s)? coming( next| up)?\b", r"\bcoming next\b", r"\b(still )?ahead( of us)?\b", r"\balready (passed|happened|gone|behind us)\b",
+               r"\bhas it (already )?(passed|happened|gone by)\b", r"\b(passed|gone|happened) already\b", r"\bstill to come\b", r"\byet to come\b",
                r"\b(anything|something|what) (else )?(left|remaining|still) (to come|pending|outstanding)\b", r"\bwhat (happens|happened|came|comes|followed|follows|is|was) (next|after|following)\b",
                r"\bwhat (will|would) happen (after|next)\b", r"\bnxt\b", r"\b(anything|something|what s|what is|whats|what) (else )?"
                r"(scheduled|planned|lined up|on the cards|in the pipeline)\b"],
