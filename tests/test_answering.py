@@ -826,3 +826,11 @@ def test_has_it_started_is_answered_by_the_start_itself() -> None:
     answerer = Answerer(asyncio.run(bundled_snapshot()))
     answer = answerer.answer("have the talks in ankara started?", now=datetime(2020, 3, 9, 12, 0, tzinfo=timezone.utc))
     assert answer.matches[0].date == "2020-03-10" and "tomorrow" in answer.plain_text()
+
+
+def test_a_topic_and_a_day_asks_whether_it_is_on_that_day() -> None:
+    answerer = Answerer(asyncio.run(bundled_snapshot()))
+    eve = datetime(2020, 3, 14, 10, 0, tzinfo=timezone.utc)
+    for question in ("patrols tomorrow?", "patrols tomorrow or what? how long now"):
+        answer = answerer.answer(question, now=eve)
+        assert answer.matches[0].date == "2020-03-15" and ("tomorrow" in answer.plain_text() or "1 day" in answer.plain_text())

@@ -211,6 +211,10 @@ class Answerer:
                 and q.intent.kind in ("what", "status", "next", "when") and "latest" not in q.intent.cues:
             # "is anything happening tomorrow?": that day in the reader's zone, whatever is on it
             return answer_relative_day(self._store, ctx, relative)
+        if relative is not None and q.intent.kind == "what" and q.intent.cues <= {"what"}:
+            # "patrols tomorrow?": whether they are on that day — their date, said relative to today
+            q = dataclasses.replace(q, intent=dataclasses.replace(q.intent, kind="when"))
+            ctx = dataclasses.replace(ctx, q=q)
         day_term = date_only(self._store, q)
         if day_term is not None and q.intent.kind in ("what", "status", "latest", "when"):
             on_day = answer_on_day(self._store, ctx, day_term, allowed)
