@@ -828,6 +828,14 @@ def test_has_it_started_is_answered_by_the_start_itself() -> None:
     assert answer.matches[0].date == "2020-03-10" and "tomorrow" in answer.plain_text()
 
 
+def test_how_long_something_has_been_going_on() -> None:
+    answerer = Answerer(asyncio.run(bundled_snapshot()))
+    truce = answerer.answer("how many days has the truce been in effect so far", now=datetime(2020, 3, 12, 9, 0, tzinfo=timezone.utc))
+    assert truce.intent == "how_long" and "6 days ago" in truce.plain_text()
+    since = answerer.answer("ateşkes başlayalı kaç gün oldu", now=datetime(2020, 3, 16, 9, 0, tzinfo=timezone.utc))
+    assert since.language == "tr" and "10 gün önce" in since.plain_text()
+
+
 def test_a_topic_and_a_day_asks_whether_it_is_on_that_day() -> None:
     answerer = Answerer(asyncio.run(bundled_snapshot()))
     eve = datetime(2020, 3, 14, 10, 0, tzinfo=timezone.utc)
