@@ -842,3 +842,9 @@ def test_a_topic_and_a_day_asks_whether_it_is_on_that_day() -> None:
     for question in ("patrols tomorrow?", "patrols tomorrow or what? how long now"):
         answer = answerer.answer(question, now=eve)
         assert answer.matches[0].date == "2020-03-15" and ("tomorrow" in answer.plain_text() or "1 day" in answer.plain_text())
+
+
+def test_what_an_article_provides_for(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("Article 2 of the Moscow protocol — what does it provide for?", now=NOW)
+    assert key_of(snapshot, answer) in ("security-corridor", "corridor-deadline") and "corridor" in answer.plain_text()
+    assert "NATO" in answerer.answer("what alliance is turkey part of again?", now=NOW).plain_text()

@@ -290,7 +290,7 @@ _STATE_OF_PLAY = re.compile(r"(?i)\bstate of (play|affairs)\b")
 # "what does the truce (actually) say about X", "what does Article 2 provide for": the text of the deal,
 # not somebody's statement — the verb names no speaker.
 _DOC_SAYS = re.compile(r"(?i)\b(?P<doc>(truce|ceasefire|cease-fire|deal|agreement|accord|protocol|memorandum|text|document|pact|"
-                       r"article \d+)( \w+){0,2}?) (actually |exactly |really )?(say|says|state|states|provide|provides|stipulate|"
+                       r"article \d+)( \w+){0,2}?|(?<=\bdoes )it|(?<=\bdo )they) (actually |exactly |really )?(say|says|state|states|provide|provides|stipulate|"
                        r"stipulates|specify|specifies|set out|sets out|lay down|lays down|contain|contains)( for)?\b")
 _DEAL_WITH = re.compile(r"(?i)\bwhat(?:'s|’s| is|s) the (?:deal|story) with\b")
 _WEEKDAY_ASKED = {
