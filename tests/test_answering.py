@@ -848,3 +848,11 @@ def test_what_an_article_provides_for(answerer: Answerer, snapshot: TimelineSnap
     answer = answerer.answer("Article 2 of the Moscow protocol — what does it provide for?", now=NOW)
     assert key_of(snapshot, answer) in ("security-corridor", "corridor-deadline") and "corridor" in answer.plain_text()
     assert "NATO" in answerer.answer("what alliance is turkey part of again?", now=NOW).plain_text()
+
+
+def test_the_corridor_is_measured_and_its_total_given(answerer: Answerer) -> None:
+    assert "6 km" in answerer.answer("how much buffer each side of the highway", now=NOW).plain_text()
+    for question in ("how deep is the corridor in total, north + south", "total width both sides of the road combined?",
+                     "koridorun toplam genişliği ne kadar", "какова общая ширина коридора"):
+        headline = answerer.answer(question, now=NOW).plain_text().split("\n")[0]
+        assert "12 km" in headline or "12 км" in headline, question

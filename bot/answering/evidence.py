@@ -22,6 +22,13 @@ REASON = re.compile(
     r"yüzünden|dolayı|фактически|чтобы|из-за|поскольку|так как|с целью|ради)\b", re.IGNORECASE)
 
 
+# "in total", "both sides combined", "toplam", "всего": the sum asked for, and a sentence that gives it.
+TOTAL_ASKED = re.compile(r"\b(in total|total|totals|altogether|combined|in all|all in all|overall|together|sum|"
+                         r"toplam\w*|hepsi|tum\w*|всего|в сумме|в общей сложности|общ\w+)\b")
+TOTAL_SAID = re.compile(r"\b(in all|in total|total|altogether|combined|toplam\w*|общей|всего|в общей сложности)\b",
+                        re.IGNORECASE)
+
+
 # Words that say who took part, when no one is named: "Turkish officials and a Russian delegation".
 PARTY_TERMS = frozenset({"#DELEGATION", "#OFFICIAL"})
 
@@ -120,6 +127,7 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
     said = kind == "what" and "SAY" in q_concepts and any(g.concepts & SPEAKER_WORDS for g in groups)
     meeting = bool(q_concepts & MEETING_CONCEPTS)
     strategic = asks_significance(q)
+    total = kind == "how_many" and bool(TOTAL_ASKED.search(q.folded))
     topic = [g for g in groups if not g.is_entity and not g.context]
     for rank, cand in enumerate(cands):
         if cand.score < {"why": 0.3, "how_many": 0.5}.get(kind, 0.7) * top:
@@ -151,6 +159,8 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
                 if not has_quantity(sentence, quantity):
                     continue  # a how-many question is answered by a number: a sentence without one is none
                 score += 1.5
+                if total and TOTAL_SAID.search(sentence):
+                    score += 1.5  # "how wide in total": the sentence that adds it up ("12 km wide in all")
             if kind == "why" and (has_reason(sentence, meeting) or (strategic and calls_strategic(sentence, ctx.lang, topic))):
                 score += 1.0  # ("why is the M4 strategic": the sentence calling it strategic says why)
             if kind == "who" and (has_name(sentence) or not terms.isdisjoint(PARTY_TERMS)):

@@ -41,6 +41,9 @@ def quantity_kind(q: Query) -> str:
         return "any"  # "how big is the humanitarian crisis": any number gives its scale
     if "WIDTH" in concepts or SIZE_ASKED.search(q.folded):
         return "distance"  # "how big is the safe zone"
+    if "CORRIDOR" in concepts and not concepts & {"TROOPS", "PEOPLE", "PATROL", "KILL", "DISPLACE", "DEADLINE"} \
+            and re.search(r"\bhow much\b|\bne kadar\b|\bсколько\b", q.folded):
+        return "distance"  # "how much buffer each side of the highway": a zone is measured, not counted
     if re.search(r"\b(days?|weeks?|months?|years?|gun|hafta|yil|sene|дней|дня|недел\w*|лет|год\w*|месяц\w*)\b|"
                  r"\bkac (gun|hafta|yil|sene|ay)\w*", q.folded) \
             or re.search(r"\bhow long\b|\bhow much time\b|\bne kadar (sur\w*|zaman)|\bсколько (длил|продолжал)\w*|"
