@@ -856,3 +856,10 @@ def test_the_corridor_is_measured_and_its_total_given(answerer: Answerer) -> Non
                      "koridorun toplam genişliği ne kadar", "какова общая ширина коридора"):
         headline = answerer.answer(question, now=NOW).plain_text().split("\n")[0]
         assert "12 km" in headline or "12 км" in headline, question
+
+
+def test_a_fact_named_for_another_deed_gives_way(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"Since when has Turkey been sending soldiers": the build-up, not the 60 troops killed in that time."""
+    for question in ("since when has turkey been sending soldiers and kit into idlib", "when did turkey start sending soldiers into idlib"):
+        assert key_of(snapshot, answerer.answer(question, now=NOW)) == "turkish-troop-buildup", question
+    assert key_of(snapshot, answerer.answer("how many turkish soldiers were killed?", now=NOW)) == "turkish-troops-killed"

@@ -92,6 +92,15 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
         if actions and kind in ACTION_STRICT and not supports_actions(store, hit.doc, item, groups, mask):
             score *= 0.3
         out.append(Candidate(hit.doc, item, score, mask, coverage, matched))
+    deeds = actions & DEEDS
+    if deeds and any(deeds & store.title_terms.get(c.doc, frozenset()) for c in out):
+        # "when did Turkey start SENDING soldiers": a fact named for something else that was done to
+        # them ("60 troops KILLED") gives way to the one named for the sending
+        for c in out:
+            titles = store.title_terms.get(c.doc, frozenset())
+            done = titles & DEEDS
+            if done and not done & deeds:
+                c.score *= 0.6
     if kind == "why":
         # A "why" is answered by a fact that gives a reason for the topic in one sentence
         # ("the ceasefire ... was agreed to halt this escalation").
@@ -108,6 +117,8 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
     return out
 
 
+# Things done to or by people on the ground: a fact named for one of them is about that deed.
+DEEDS = frozenset({"#DEPLOY", "#KILL", "#DISPLACE", "#ARRIVE", "#DEPART"})
 ALSO_SAID = re.compile(r"\balso (said|told|stated|added|noted|announced)\b")
 # An agreement named by a noun, not the act of agreeing: a topic a status question is about.
 AGREEMENT_NOUN = re.compile(r"(deals?|agreements?|accords?|protocols?|pacts?|memorand\w*|treat\w+|anlasma\w*|"
