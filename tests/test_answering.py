@@ -863,3 +863,11 @@ def test_a_fact_named_for_another_deed_gives_way(answerer: Answerer, snapshot: T
     for question in ("since when has turkey been sending soldiers and kit into idlib", "when did turkey start sending soldiers into idlib"):
         assert key_of(snapshot, answerer.answer(question, now=NOW)) == "turkish-troop-buildup", question
     assert key_of(snapshot, answerer.answer("how many turkish soldiers were killed?", now=NOW)) == "turkish-troops-killed"
+
+
+def test_chat_fillers_and_everyday_words_for_talks_and_sides(answerer: Answerer) -> None:
+    assert "Defence Minister" in answerer.answer("who is Hulusi Akar btw?", now=NOW).plain_text()
+    assert "10–12 March 2020" in answerer.answer("did the russian team ever make it to ankara?", now=NOW).plain_text()
+    sides = answerer.answer("are turkey and russia on the same side in syria?", now=NOW).plain_text()
+    assert "Russia supports" in sides and "backs" in sides
+    assert answerer.answer("what were the turks and the russians haggling over in ankara", now=NOW).answered

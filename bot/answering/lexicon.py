@@ -129,7 +129,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "en": ["talks", "talk", "host", "hosts", "hosted", "hosting", "venue", "negotiation", "negotiations", "negotiate", "negotiated", "negotiating", "discussion",
                "discussions", "discuss", "discussed", "discussing", "meeting", "meetings", "met", "meet", "summit",
                "consultations", "round", "session", "sessions", "conference", "negotations", "negociations",
-               "at the table", "negotiating table", "around the table", "sit down", "sat down", "sitting down"],
+               "at the table", "negotiating table", "around the table", "sit down", "sat down", "sitting down",
+               "haggle", "haggled", "haggling", "bargain", "bargained", "bargaining", "hash out", "hashing out", "hashed out"],
         "tr": ["görüşme*", "görüşül*", "görüştü*", "görüşüyor*", "müzakere*", "toplantı*", "zirve*", "istişare*",
                "oturum*", "konuş*", "buluş*", "masaya otur*", "masada*"],
         "ru": ["переговор*", "встреч*", "встрет*", "саммит*", "за столом*", "консультац*", "обсужд*", "обсуди*", "раунд*", "сесси*", "совещан*"],
@@ -435,6 +436,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "SUPPORT": {
         "en": ["support", "supports", "supported", "supporting", "back", "backs", "backed", "backing", "sponsor",
                "ally", "allies", "opposing sides", "whom", "which side", "whose side", "what side", "side with",
+               "same side",
                "sides with", "sided with", "siding with", "on the side of", "patron", "patrons", "fighting who",
                "fighting whom", "who fights who", "who is fighting who", "who s fighting who",
                "proxy", "proxies", "arming", "prop up", "propping up", "propped up"],
@@ -699,6 +701,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         a an the is are was were be been being am do does did doing have has had having will would shall should can
         seen seem seems seemed regarded considered viewed done worried worry worries concerned alarmed meant mean means part
+        btw fyi tbh imo imho lol ever
         could may might must of to in on at by for with about as from into onto upon over under than then so such against toward towards
         and or but if because while there here this that these those it its they them their he him his she her we
         us our you your i me my mine what when where who whom whose why how which any anything something some all
