@@ -871,3 +871,8 @@ def test_chat_fillers_and_everyday_words_for_talks_and_sides(answerer: Answerer)
     sides = answerer.answer("are turkey and russia on the same side in syria?", now=NOW).plain_text()
     assert "Russia supports" in sides and "backs" in sides
     assert answerer.answer("what were the turks and the russians haggling over in ankara", now=NOW).answered
+
+
+def test_what_a_speaker_said_leads_with_his_main_statement(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    for question in ("what did Akar actually say", "what were akar's exact words? need the quote for my copy"):
+        assert key_of(snapshot, answerer.answer(question, now=NOW)) == "akar-details-largely-agreed", question

@@ -132,7 +132,8 @@ def best_sentence(store: FactStore, ctx: Ctx, cands: list[Candidate], exclude_ti
     for rank, cand in enumerate(cands):
         if cand.score < {"why": 0.3, "how_many": 0.5}.get(kind, 0.7) * top:
             continue
-        doc_weight = (cand.score / top) ** (0.25 if kind == "why" else 0.5)
+        # "what did Akar say": his statements in their ranked order (the lead one before what he "also said")
+        doc_weight = (cand.score / top) ** (0.25 if kind == "why" else 3.0 if said else 0.5)
         titles = store.title_terms.get(cand.doc, frozenset())
         weights_here = group_weights
         if said and chosen is cand:
