@@ -876,3 +876,26 @@ def test_chat_fillers_and_everyday_words_for_talks_and_sides(answerer: Answerer)
 def test_what_a_speaker_said_leads_with_his_main_statement(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
     for question in ("what did Akar actually say", "what were akar's exact words? need the quote for my copy"):
         assert key_of(snapshot, answerer.answer(question, now=NOW)) == "akar-details-largely-agreed", question
+
+
+def test_the_question_is_the_sentence_asked_not_the_readers_context(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """Long messages: the clause the question mark closes asks; a day, a 'next week' or a 'date' in the
+    reader's own sentences is context."""
+    warning = answerer.answer("Erdogan's warning about even stronger military action - which day was that? I'm an aid worker "
+                              "and we had a security briefing that referenced it but nobody in the room remembered the date", now=NOW)
+    assert key_of(snapshot, warning) == "erdogan-warning"
+    patrols = answerer.answer("I read on Twitter that the joint patrols were supposed to start on March 12. That seems wrong "
+                              "to me? When were they actually scheduled?", now=NOW)
+    assert patrols.matches[0].date == "2020-03-15"
+    city = answerer.answer("I'm a journalist heading to Turkey next week to do follow-up interviews. Which city did the "
+                           "Russian delegation go to?", now=NOW)
+    assert city.answered and "Ankara" in city.plain_text().split("\n")[0]
+    agreed = answerer.answer("I'm a teacher preparing a class debate for next week. What exactly did Turkey and Russia agree "
+                             "in Moscow?", now=NOW)
+    assert key_of(snapshot, agreed) == "moscow-ceasefire-agreed"
+    turkish = answerer.answer("Ben bir gazeteciyim, haber yazıyorum: 5 Mart'ta Moskova'da Putin ve Erdoğan tam olarak "
+                              "neler üzerinde anlaştı?", now=NOW)
+    assert key_of(snapshot, turkish) in ("moscow-ceasefire-agreed", "ceasefire", "security-corridor", "joint-patrols")
+    # a forecast stays a forecast when its time is in the sentence before
+    assert not answerer.answer("We want to scale up our programme along the highway next year. Will the patrols make the "
+                               "M4 safe enough for our convoys by then?", now=NOW).answered

@@ -701,7 +701,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         a an the is are was were be been being am do does did doing have has had having will would shall should can
         seen seem seems seemed regarded considered viewed done worried worry worries concerned alarmed meant mean means part
-        btw fyi tbh imo imho lol ever
+        btw fyi tbh imo imho lol ever confirm verify
         could may might must of to in on at by for with about as from into onto upon over under than then so such against toward towards
         and or but if because while there here this that these those it its they them their he him his she her we
         us our you your i me my mine what when where who whom whose why how which any anything something some all

@@ -214,11 +214,63 @@ def _correct_tokens(tokens: list[Token], index: InvertedIndex, speller: Speller,
     return out, changed
 
 
-def _context_clauses(tokens: list[Token], clause_of: list[int], language: str) -> set[int]:
-    """Clauses of a long message that only give context: all but the last one that asks something."""
+def _detect_asked(tokens: list[Token], clause_of: list[int], hidden: set[int], language: str) -> intent_mod.Intent:
+    """The intent of the clauses that ask, with cue offsets into the whole folded text.
+
+    The text read runs from the first asking word to the last; a context clause inside it is blanked
+    with underscores of the same length, so offsets still line up."""
+    shown = [i for i in range(len(tokens)) if clause_of[i] not in hidden]
+    if not hidden or not shown:
+        return intent_mod.detect(folded_text(tokens), language)
+    first, last = shown[0], shown[-1]
+    offset = sum(len(t.fold) + 1 for t in tokens[:first])
+    text = " ".join("_" * len(t.fold) if clause_of[i] in hidden else t.fold
+                    for i, t in enumerate(tokens[first:last + 1], first))
+    found = intent_mod.detect(text, language)
+    return dataclasses.replace(found, cue_spans=tuple((a + offset, b + offset) for a, b in found.cue_spans))
+
+
+# The reader speaking of themselves ("I'm a journalist", "ben bir gazeteciyim", "я журналист").
+_READER = re.compile(r"\b(i|im|i am|my|we|our|ben|benim|biz|bizim|я|мы|мой|моя|мои|наш\w*|\w+(yim|yum|im|um))\b")
+
+
+def _questioned_clauses(question: str, count: int) -> frozenset[int]:
+    """The clauses of sentences the reader ended with a question mark ("Where do the patrols stand -
+    agreed, or still up in the air?": both clauses of that sentence)."""
+    ends = [m.group(0) for m in _CLAUSE.finditer(question)] + [question.rstrip()[-1:]]
+    out: set[int] = set()
+    sentence: list[int] = []
+    for n in range(count):
+        sentence.append(n)
+        end = ends[n] if n < len(ends) else ""
+        if re.search(r"[.!?…\n]", end):
+            if "?" in end:
+                out.update(sentence)
+            sentence = []
+    return frozenset(out)
+
+
+def _context_clauses(tokens: list[Token], clause_of: list[int], language: str,
+                     questioned: frozenset[int] = frozenset(), index: InvertedIndex | None = None) -> set[int]:
+    """Clauses of a long message that only give context: all but the last one that asks something.
+
+    `questioned`: the clauses the reader ended with a question mark — "Which day was that? I'm an aid
+    worker and nobody remembered the date": the question is the one asked, not the last to name a date.
+    """
     clauses = sorted(set(clause_of))
     if len(clauses) < 2 or len(tokens) < 9:
         return set()
+
+    def topic_before(n: int) -> int:
+        """The nearest clause before `n` naming something the timeline knows ("That seems wrong to me?"
+        names nothing: "when were THEY scheduled" points past it)."""
+        for m in range(n - 1, -1, -1):
+            if m in clauses and (index is None or any(
+                    c == m and not _is_stopword(t) and (t.fold in index or token_terms(t, language, query=True).concepts)
+                    for t, c in zip(tokens, clause_of))):
+                return m
+        return n - 1
+
     asking = []
     for n in clauses:
         words = [t for t, c in zip(tokens, clause_of) if c == n]
@@ -233,17 +285,26 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str) -
                   if intent_mod.detect(folded_text([t for t, c in zip(tokens, clause_of) if c == n]), language).cues]
         if not asking or asking[-1] != clauses[-1]:
             return set()
+    all_asking = list(asking)
+    if questioned & set(asking):
+        asking = [n for n in asking if n in questioned]
     question = asking[-1]
+    later = [n for n in clauses if n > question and n in questioned
+             and intent_mod.detect(folded_text([t for t, c in zip(tokens, clause_of) if c == n]), language).cues]
+    if later and _READER.search(folded_text([t for t, c in zip(tokens, clause_of) if c == question])):
+        # "Ben bir gazeteciyim, haber yazıyorum: ... neler üzerinde anlaştı?": the clause the question mark
+        # closes asks, not the reader's "news" before it
+        question = later[-1]
     # Very short question clauses ("when?", "when was that?") lean on the clause before them.
     content = sum(1 for t, c in zip(tokens, clause_of)
                   if c == question and not _is_stopword(t) and t.fold not in _ASKED_NOUNS)
     if (sum(1 for c in clause_of if c == question) <= 2 or content == 0) and question - 1 in clauses:
-        return set(clauses) - {question, question - 1}
-    if content <= 2 and question - 1 in asking:
+        return set(clauses) - {question, topic_before(question)}
+    if content <= 2 and question - 1 in all_asking and (not questioned or question - 1 in questioned):
         # "where are the troops now? still in idlib?": a short follow-up question goes with the one before
         kept = {question, question - 1}
         topic = question - 2
-        if topic in clauses and topic not in asking and any(
+        if topic in clauses and topic not in all_asking and any(
                 t.fold in _POINTING_BACK | _POSSESSIVE for t, c in zip(tokens, clause_of) if c in kept) \
                 and sum(1 for c in clause_of if c == topic) <= 4:
             kept.add(topic)  # "Hulusi Akar - who is he, what's his job?": "he" is the name before
@@ -253,7 +314,7 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str) -
         len(words) <= 8 and any(w in _POSSESSIVE for w in words))  # "akar who? what's his full name and job"
     if pointing and question - 1 in clauses:
         # "the NATO member in this story, which country is that?": "that" is the clause before
-        return set(clauses) - {question, question - 1}
+        return set(clauses) - {question, topic_before(question)}
     return set(clauses) - {question}
 
 
@@ -379,7 +440,9 @@ def analyse(
     quoted = {t.fold for m in _QUOTED.finditer(question) for t in tokenize(m.group("q"), language)}
     tokens: list[Token] = []
     clause_of: list[int] = []
-    for n, clause in enumerate(_CLAUSE.split(question)):
+    pieces = _CLAUSE.split(question)
+    questioned = _questioned_clauses(question, len(pieces))
+    for n, clause in enumerate(pieces):
         clause_tokens = _expand_shorthand(tokenize(clause, language), language)
         tokens.extend(clause_tokens)
         clause_of.extend([n] * len(clause_tokens))
@@ -394,12 +457,22 @@ def analyse(
         position = b + 1
     articles = article_terms(tokens)
     keep |= article_positions(tokens)  # "3. madde" is no typo of "made"
+    raw_tokens = tokens
     tokens, changed = _correct_tokens(tokens, index, speller, language, frozenset(keep))
     folded = folded_text(tokens)
-    found_intent = intent_mod.detect(folded, language)
+    context_clauses = _context_clauses(tokens, clause_of, language, questioned, index)
+    # What is asked is read from the question, not from the reader's context ("I'm heading to Turkey
+    # NEXT week. Which city did the delegation go to?"); the context's words are blanked, not removed,
+    # so that the cues' character offsets still point into `folded`.
+    found_intent = _detect_asked(tokens, clause_of, context_clauses, language)
+    if context_clauses and found_intent.prediction == "soft":
+        # "... scale up along the highway next year. Will the patrols make it safe by then?": a forecast
+        whole = intent_mod.detect(folded, language)
+        if whole.prediction == "hard":
+            found_intent = dataclasses.replace(found_intent, prediction="hard")
     if raw_folded != folded and found_intent.prediction != "hard":
         # A typo correction must not hide a verb form that asks about the future ("sürer mi").
-        raw = intent_mod.detect(raw_folded, language)
+        raw = _detect_asked(raw_tokens, clause_of, context_clauses, language)
         if raw.prediction == "hard" or (raw.prediction == "soft" and found_intent.kind not in _ANSWERABLE_FUTURE):
             found_intent = dataclasses.replace(found_intent, prediction=raw.prediction)
     if (language == "ru" and not found_intent.yes_no and original.strip().endswith("?")
@@ -419,7 +492,6 @@ def analyse(
                   about_document=about_document)
     query.quoted = sorted(quoted)
     query.about_bot = any(pattern.search(raw_folded) for pattern in _BOT_META.values())
-    context_clauses = _context_clauses(tokens, clause_of, language)
 
     off = off_topic_lexicon()
     lex = compiled_lexicon()
@@ -482,7 +554,9 @@ def analyse(
             concepts = (concepts - {"SAY", "DECLARE"}) | {"AGREE"}
         for c in list(concepts):
             m = _MONTH.match(c)
-            if m:
+            if m and clause_of[i] not in context_clauses:
+                # "I read the patrols start on March 12 — when are they?": a day in the reader's context
+                # is no day asked about
                 months[i] = int(m.group(1))
         if "HOLD" in concepts and found_intent.kind in ("when", "how_long"):
             concepts.add("START")  # "since when is the truce in force" asks when it started
