@@ -899,3 +899,13 @@ def test_the_question_is_the_sentence_asked_not_the_readers_context(answerer: An
     # a forecast stays a forecast when its time is in the sentence before
     assert not answerer.answer("We want to scale up our programme along the highway next year. Will the patrols make the "
                                "M4 safe enough for our convoys by then?", now=NOW).answered
+
+
+def test_the_readers_own_words_are_no_subject(answerer: Answerer) -> None:
+    """"I'm a translator working on the protocol text": a translator asks about the protocol, not translation."""
+    answer = answerer.answer("I'm a translator working on the protocol text. What did its first article actually say?", now=NOW)
+    assert answer.answered and "Article 1" in answer.plain_text()
+    # a short question leans on the clause naming most of what the timeline knows
+    guide = answerer.answer("I'm a tour guide in Ankara and one of my guests asked me where the Turkish-Russian Idlib talks "
+                            "took place back in 2020. I said Ankara but she didn't believe me. Where were they held?", now=NOW)
+    assert "Ankara" in guide.plain_text().split("\n")[0]

@@ -262,14 +262,18 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str,
         return set()
 
     def topic_before(n: int) -> int:
-        """The nearest clause before `n` naming something the timeline knows ("That seems wrong to me?"
-        names nothing: "when were THEY scheduled" points past it)."""
+        """The clause before `n` naming most of what the timeline knows, the nearest of equals ("That seems
+        wrong to me?" names nothing, "I'm a translator working on a report" little: "when did IT begin"
+        points past them to "the Syrian war started in 2012")."""
+        if index is None:
+            return n - 1
+        best, best_known = n - 1, 0
         for m in range(n - 1, -1, -1):
-            if m in clauses and (index is None or any(
-                    c == m and not _is_stopword(t) and (t.fold in index or token_terms(t, language, query=True).concepts)
-                    for t, c in zip(tokens, clause_of))):
-                return m
-        return n - 1
+            known = sum(1 for t, c in zip(tokens, clause_of) if c == m and not _is_stopword(t)
+                        and (t.fold in index or token_terms(t, language, query=True).concepts))
+            if known > best_known:
+                best, best_known = m, known
+        return best
 
     asking = []
     for n in clauses:
@@ -516,8 +520,13 @@ def analyse(
         covered.update(range(first + 1, last + 1))
         for j in range(first + 1, last + 1):
             covered_by.setdefault(j, set()).add(concept)
+    # A clause kept to make sense of a short question, but about the reader ("I'm a translator working on
+    # the protocol text. What did its first article say?"), names no subject the question is about.
+    kept = sorted(set(clause_of) - context_clauses)
+    reader_clauses = {n for n in kept[:-1] if _READER.search(folded_text([t for t, c in zip(tokens, clause_of) if c == n]))}
+    quiet = context_clauses | reader_clauses
     for first, _last, category in off_hits:
-        if clause_of[first] not in context_clauses:  # "I'm a student writing an essay. What ...?"
+        if clause_of[first] not in quiet:  # "I'm a student writing an essay. What ...?"
             query.off_topic.append(category)
 
     # Character offsets of tokens in the folded question, to drop pure question words ("when", "new").
@@ -534,7 +543,7 @@ def analyse(
     months: dict[int, int] = {}
     stop_phrase = False
     for i, tok in enumerate(tokens):
-        if clause_of[i] not in context_clauses:
+        if clause_of[i] not in quiet:
             query.off_topic.extend(_off_topic(tok, language, index))
         if i and tokens[i - 1].fold in ("zorunda", "mecbur") and tok.fold.startswith("kal"):
             continue  # "terk etmek zorunda kaldı": had to leave — "kaldı" is no staying
