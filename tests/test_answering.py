@@ -909,3 +909,12 @@ def test_the_readers_own_words_are_no_subject(answerer: Answerer) -> None:
     guide = answerer.answer("I'm a tour guide in Ankara and one of my guests asked me where the Turkish-Russian Idlib talks "
                             "took place back in 2020. I said Ankara but she didn't believe me. Where were they held?", now=NOW)
     assert "Ankara" in guide.plain_text().split("\n")[0]
+
+
+def test_the_sentence_with_the_question_mark_asks(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    patrols = answerer.answer("What are the joint patrols? I'm an aid worker and our convoys use that road every day", now=NOW)
+    assert key_of(snapshot, patrols) in ("joint-patrols", "joint-patrols-start")
+    # a word the reader quotes in their own sentence still hints at the topic
+    turkey = answerer.answer("What did Turkey do in Idlib from early February? I keep hearing about 'convoys' and "
+                             "'reinforcements' on the news", now=NOW)
+    assert key_of(snapshot, turkey) == "turkish-troop-buildup"

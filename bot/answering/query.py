@@ -287,11 +287,17 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str,
         # no clause asks for a date, place, number ...: the question is the last clause asking anything
         asking = [n for n in clauses
                   if intent_mod.detect(folded_text([t for t, c in zip(tokens, clause_of) if c == n]), language).cues]
-        if not asking or asking[-1] != clauses[-1]:
+        if not asking or (asking[-1] != clauses[-1] and asking[-1] not in questioned):
             return set()
     all_asking = list(asking)
     if questioned & set(asking):
         asking = [n for n in asking if n in questioned]
+    elif questioned:
+        # "What are the joint patrols? I'm an aid worker and our convoys use that road every day": the
+        # sentence with the question mark asks, whatever words for a date the reader's sentence has
+        marked = [n for n in sorted(questioned) if n in clauses and intent_mod.detect(
+            folded_text([t for t, c in zip(tokens, clause_of) if c == n]), language).cues]
+        asking = marked or asking
     question = asking[-1]
     later = [n for n in clauses if n > question and n in questioned
              and intent_mod.detect(folded_text([t for t, c in zip(tokens, clause_of) if c == n]), language).cues]
@@ -587,7 +593,8 @@ def analyse(
         known = any(w in index for w, _ in terms)
         if i in covered and not known:
             continue
-        in_context = clause_of[i] in context_clauses
+        # a word the reader quotes ("I keep hearing about 'convoys'") is a hint at the topic, even in context
+        in_context = clause_of[i] in context_clauses and tok.fold not in quoted
         if not known and tok.fold in quoted:
             continue
         if not known and concepts and not in_context:
