@@ -918,3 +918,8 @@ def test_the_sentence_with_the_question_mark_asks(answerer: Answerer, snapshot: 
     turkey = answerer.answer("What did Turkey do in Idlib from early February? I keep hearing about 'convoys' and "
                              "'reinforcements' on the news", now=NOW)
     assert key_of(snapshot, turkey) == "turkish-troop-buildup"
+
+
+def test_where_a_speaker_spoke_is_his_lead_statement(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("where did akar make his announcement", now=NOW)
+    assert key_of(snapshot, answer) == "akar-details-largely-agreed" and "Ankara" in answer.plain_text()

@@ -83,7 +83,7 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
                 score *= 1.1
             elif "SAY" in concepts and concepts & SPEAKERS and item.kind == "statement":
                 score *= 1.15  # "what did the minister say": a statement, not a fact citing him
-            if "SAY" in concepts and kind == "what" and item.kind == "statement" and ALSO_SAID.search(item.details or ""):
+            if "SAY" in concepts and item.kind == "statement" and ALSO_SAID.search(item.details or ""):
                 score *= 0.7  # "Akar ALSO said ...": the lead statement first, what he added after
         elif kind in ("when", "how_long"):
             score *= 0.8
