@@ -923,3 +923,12 @@ def test_the_sentence_with_the_question_mark_asks(answerer: Answerer, snapshot: 
 def test_where_a_speaker_spoke_is_his_lead_statement(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
     answer = answerer.answer("where did akar make his announcement", now=NOW)
     assert key_of(snapshot, answer) == "akar-details-largely-agreed" and "Ankara" in answer.plain_text()
+
+
+def test_chat_forms_of_next_and_gibberish_with_a_known_word() -> None:
+    answerer = Answerer(asyncio.run(bundled_snapshot()))
+    before = datetime(2020, 3, 8, 9, 0, tzinfo=timezone.utc)
+    assert answerer.answer("what is the next thing going to happen?", now=before).answered
+    assert answerer.answer("son durum ne, yeni bişey var mı?", now=before).answered
+    assert answerer.answer("скока дней осталось до начала патрулей", now=before).matches[0].date == "2020-03-15"
+    assert not answerer.answer("blorp zzzt m4m4m4 ???", now=before).answered

@@ -44,7 +44,7 @@ def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
     if unknown and not topical:
         return "no_match"
     quoted_topic = bool(q.quoted) and any(g.word in q.quoted for g in groups)
-    if q.language == "en" and unknown >= 2 and unknown > len(groups) and not quoted_topic:
+    if q.language == "en" and unknown >= 2 and unknown > len({g.word for g in groups}) and not quoted_topic:
         # (unless the reader quoted the topic: "our board keeps asking about the 'Additional Protocol'")
         return "no_match"  # "can you help me write a cover letter": one known word among many unknown ones
     topic = [g for g, w in zip(groups, weights) if w > 0 and not g.is_action]

@@ -546,7 +546,8 @@ SHORTHAND: dict[str, str] = {
     "yrs": "years", "yr": "year", "wks": "weeks", "wk": "week", "hrs": "hours", "hr": "hour", "mins": "minutes",
     "n": "and", "btwn": "between", "betw": "between", "frm": "from", "thru": "through", "bout": "about",
     "ne zmn": "ne zaman", "nzmn": "ne zaman", "nezaman": "ne zaman", "nbr?": "number",
-    "кагда": "когда", "када": "когда", "шо": "что", "че": "что", "чо": "что", "щас": "сейчас", "ща": "сейчас",
+    "bisey": "bir sey", "bişey": "bir şey", "bişi": "bir şey", "bisi": "bir sey", "skoka": "skolko",
+    "скока": "сколько", "скоко": "сколько", "кагда": "когда", "када": "когда", "шо": "что", "че": "что", "чо": "что", "щас": "сейчас", "ща": "сейчас",
 }
 
 # Question cues, as regular expressions over the folded question (ı→i, ş→s, ё→е ...).
