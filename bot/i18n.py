@@ -63,6 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
                "ru": "{title}: {date}, всего {days} ({status})."},
     "first_of": {"en": "First came: {title} — {date} ({status}).", "tr": "İlk olarak: {title} — {date} ({status}).",
                  "ru": "Сначала: {title} — {date} ({status})."},
+    "then_of": {"en": "Then: {title} — {date}.", "tr": "Sonra: {title} — {date}.", "ru": "Затем: {title} — {date}."},
     "key_dates": {"en": "Key dates:", "tr": "Önemli tarihler:", "ru": "Ключевые даты:"},
     "bullet": {"en": "• {text}", "tr": "• {text}", "ru": "• {text}"},
     # ---- declines

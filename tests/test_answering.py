@@ -932,3 +932,19 @@ def test_chat_forms_of_next_and_gibberish_with_a_known_word() -> None:
     assert answerer.answer("son durum ne, yeni bişey var mı?", now=before).answered
     assert answerer.answer("скока дней осталось до начала патрулей", now=before).matches[0].date == "2020-03-15"
     assert not answerer.answer("blorp zzzt m4m4m4 ???", now=before).answered
+
+
+def test_the_order_of_two_events_in_three_languages(answerer: Answerer) -> None:
+    """"Before or after", "which is later", "önce mi sonra mı", "что было раньше": both dates, the first first."""
+    cases = {
+        "did the russians arrive in ankara before or after erdogan's 'stronger military action' comment?":
+            ("First came: A Russian delegation arrives", "Then: Erdogan"),
+        "which is later, the corridor deadline or the start of the truce?": ("First came: The Idlib ceasefire takes effect",
+                                                                             "Then: Deadline"),
+        "which happened first, turkey's troop build-up in idlib or the moscow ceasefire deal": ("February 2020", "5 March 2020"),
+        "что было раньше: заявление Эрдогана или приезд российской делегации?": ("Сначала: Российская делегация", "Затем: Эрдоган"),
+        "Erdoğan'ın uyarısı Akar'ın açıklamasından önce mi sonra mı": ("İlk olarak: Erdoğan", "Sonra: Akar"),
+    }
+    for question, (first, then) in cases.items():
+        text = answerer.answer(question, now=NOW).plain_text()
+        assert first in text and then in text and text.index(first) < text.index(then), question

@@ -24,7 +24,8 @@ from bisect import bisect_right
 from datetime import UTC, datetime, timedelta
 
 from bot.answering.context import Candidate, Ctx
-from bot.answering.cues import (AFTER, AFTER_EVENT, BETWEEN, DAYS_ASKED, FIRST, HOW_LONG_WHEN, LASTED, OR, PARTY_NOUNS,
+from bot.answering.cues import (AFTER, AFTER_EVENT, BEFORE_OR_AFTER, BETWEEN, DAYS_ASKED, FIRST, HOW_LONG_WHEN, LASTED, OR, ORDER,
+                               PARTY_NOUNS,
                                RELATIVE_DAY, SUMMARY, URL)
 from bot.answering.declines import decline, out_of_scope
 from bot.answering.docs import doc_key
@@ -274,12 +275,14 @@ class Answerer:
             if kind in ("when", "what", "latest", "status") and not q.unknown and not groups and q.intent.cues:
                 return overview(self._store, ctx)
             return decline(self._store, ctx.lang, kind, "decline_no_match", negotiation_id)
-        if FIRST.search(q.folded):
-            pair = OR.search(FIRST.sub(" ", q.folded))
+        if FIRST.search(q.folded) or ORDER.search(q.folded):
+            rest = ORDER.sub(" ", FIRST.sub(" ", q.folded)).strip()
+            pair = BEFORE_OR_AFTER.search(q.folded.strip()) or OR.search(rest)
             compared = False
             if pair is not None:
-                a = top_event(self._store, ctx, pair.group("a"), language, allowed)
-                b = top_event(self._store, ctx, pair.group("b"), language, allowed)
+                # (an event dated to a month or a span has its place in the order too)
+                a = top_event(self._store, ctx, side(pair, "a"), language, allowed, ranged=True)
+                b = top_event(self._store, ctx, side(pair, "b"), language, allowed, ranged=True)
                 if a is not None and b is not None and a.id != b.id:
                     # "what came first, the ceasefire or the Ankara talks?": just those two, however
                     # the whole question ranked them

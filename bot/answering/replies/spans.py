@@ -27,7 +27,8 @@ def top_event(store: FactStore, ctx: Ctx, text: str, language: str | None, allow
     if not groups:
         return None
     # "(how long had) the truce been holding": counted from when it took effect
-    took_effect = "HOLD" in sub.concepts() and "CEASEFIRE" in sub.concepts()
+    # ("akar saying the ceasefire is holding": what he said, not when it took effect)
+    took_effect = "HOLD" in sub.concepts() and "CEASEFIRE" in sub.concepts() and "SAY" not in sub.concepts()
     ended = "END" in sub.concepts()
     hits = store.index.search([g.terms for g in groups], limit=16, allowed=allowed)
     sub_ctx = dataclasses.replace(ctx, q=sub)
@@ -106,6 +107,12 @@ def answer_first_of(store: FactStore, ctx: Ctx, cands: list[Candidate], *, pair:
     lang = ctx.lang
     parts = C.date_parts(item.when, item.status, ctx.now, lang, ctx.zone)  # type: ignore[union-attr]
     blocks = [Block("headline", C.fill("first_of", lang, title=item.title_in(lang), **parts))]
+    if pair:
+        # "which is later", "before or after": the other one's date too, so the order is plain to see
+        other = next((c.item for c in pool if c is not chosen), None)
+        if isinstance(other, EventView):
+            blocks.append(Block("headline", C.fill("then_of", lang, title=other.title_in(lang),
+                                                   **C.date_parts(other.when, other.status, ctx.now, lang, ctx.zone))))
     if item.details_in(lang):
         blocks.append(Block("detail", short(item.details_in(lang))))
     source = best_source(item, ctx.q)
