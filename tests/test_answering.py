@@ -948,3 +948,11 @@ def test_the_order_of_two_events_in_three_languages(answerer: Answerer) -> None:
     for question, (first, then) in cases.items():
         text = answerer.answer(question, now=NOW).plain_text()
         assert first in text and then in text and text.index(first) < text.index(then), question
+
+
+def test_where_the_ceasefire_applies_corrects_a_guess_at_its_scope(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    for question in ("where does the ceasefire apply exactly? whole syria?", "Where does the ceasefire apply, the whole country or what?",
+                     "which province is this ceasefire about?"):
+        answer = answerer.answer(question, now=NOW)
+        assert key_of(snapshot, answer) in ("ceasefire", "ceasefire-takes-effect", "moscow-ceasefire-agreed"), question
+        assert "Idlib" in answer.plain_text(), question

@@ -357,7 +357,8 @@ class Answerer:
             # (a kind of place — "which PROVINCE" — is what is asked, not the topic)
             topic = [g for g in groups if not g.is_entity and not g.context and g.word not in q.focus
                      and "PROVINCE" not in g.concepts]
-            point = self._provision_on(cands, topic, min_coverage=cands[0].coverage)
+            # (a word as common as "ceasefire" ranks its own provision low among the facts naming it)
+            point = self._provision_on(cands, topic, min_coverage=cands[0].coverage, depth=10)
             if point is not None and isinstance(cands[0].item, EventView) and (
                     cands[0].item.kind in ("statement", "agreement", "talks", "session")
                     or not self._store.title_has_topic(cands[0].doc, topic)):
@@ -365,11 +366,12 @@ class Answerer:
         return answer_describe(self._store, ctx, cands)
 
 
-    def _provision_on(self, cands: list[Candidate], topic: list[Group], min_coverage: float = 0.0) -> Candidate | None:
+    def _provision_on(self, cands: list[Candidate], topic: list[Group], min_coverage: float = 0.0,
+                      depth: int = 5) -> Candidate | None:
         """The provision among the top candidates whose title names `topic` ("the corridor")."""
         if not topic:
             return None
-        return next((c for c in cands[:5] if isinstance(c.item, PointView) and c.coverage >= min_coverage
+        return next((c for c in cands[:depth] if isinstance(c.item, PointView) and c.coverage >= min_coverage
                      and self._store.title_has_topic(c.doc, topic)), None)
 
     def _later_on_topic(self, ctx: Ctx, moment: datetime, topic: list[Group]) -> bool:

@@ -646,8 +646,8 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bнасколько\b", r"\bразмер\w*\b", r"\bкакое число\b"],
     },
     "where": {
-        "en": [r"\bwhere\b", r"\bwhat (place|city|location|town|venue|country|road|area|region)\b",
-               r"\bwhich (place|city|location|town|village|venue|country|road|area|region|stretch|section|part|spot|settlement)s?\b",
+        "en": [r"\bwhere\b", r"\bwhat (place|city|location|town|venue|country|road|area|region|province)\b",
+               r"\bwhich (place|city|location|town|village|venue|country|road|area|region|stretch|section|part|spot|settlement|province)s?\b",
                r"\bwhat (towns|villages|places|cities|settlements|locations)\b",
                r"\bwhat (village|spot|settlement)\b", r"\b(along|on) (which|what) (road|highway|route)\b",
                r"\blocation\b", r"\bvenue\b", r"\bin which\b"],
@@ -702,7 +702,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         a an the is are was were be been being am do does did doing have has had having will would shall should can
         seen seem seems seemed regarded considered viewed done worried worry worries concerned alarmed meant mean means part
-        btw fyi tbh imo imho lol ever confirm verify
+        btw fyi tbh imo imho lol ever confirm verify apply applies applied
         could may might must of to in on at by for with about as from into onto upon over under than then so such against toward towards
         and or but if because while there here this that these those it its they them their he him his she her we
         us our you your i me my mine what when where who whom whose why how which any anything something some all

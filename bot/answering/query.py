@@ -348,6 +348,7 @@ _NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})
 _UNTIL_WHEN = re.compile(r"(?i)\b(until|till|til|up to) (when|what date|which date|what day|which day|what point)\b")
 _TIME_UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "hour", "hours", "gun", "gunu", "hafta",
                               "дней", "дня", "день", "недель", "недели"})
+_WHOLE = re.compile(r"\b(?:the )?(?:whole|entire|all)(?: of)? (?:the )?(\w+)")
 _COMING = frozenset({"coming", "upcoming", "following", "few", "couple", "gelecek", "onumuzdeki", "ближайш", "ближайшие",
                      "ближайших", "предстоящие", "предстоящих"})
 _GOING_ON = re.compile(r"(?i)\b(continue|continued|last|lasted|go on|went on|run|ran|carry on|carried on|keep going|kept going)\b")
@@ -694,6 +695,13 @@ def analyse(
         # contact what is asked about. A truce named so is a provision itself: it stays a topic.
         for g in query.groups:
             if g.word in document_words and "CEASEFIRE" not in g.concepts:
+                g.context = True
+    if found_intent.kind == "where" and _WHOLE.search(folded):
+        # "where does the ceasefire apply — the whole of Syria?": the reader's guess at the scope, which the
+        # answer corrects; it is not what the ceasefire is searched by
+        guessed = {m.group(1) for m in _WHOLE.finditer(folded)}
+        for g in query.groups:
+            if g.word in guessed:
                 g.context = True
     if found_intent.kind == "next":
         # "anything planned for the coming days?": when to look, not what about
