@@ -956,3 +956,8 @@ def test_where_the_ceasefire_applies_corrects_a_guess_at_its_scope(answerer: Ans
         answer = answerer.answer(question, now=NOW)
         assert key_of(snapshot, answer) in ("ceasefire", "ceasefire-takes-effect", "moscow-ceasefire-agreed"), question
         assert "Idlib" in answer.plain_text(), question
+
+
+def test_who_said_asks_the_speaker(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("who said the ceasefire is holding", now=NOW)
+    assert key_of(snapshot, answer) == "akar-details-largely-agreed" and "Akar" in answer.plain_text().split("\n")[0]

@@ -129,6 +129,8 @@ def detect(folded_question: str, language: str) -> Intent:
             and not _LATEST_OTHER.search(text):
         # "who was behind the latest offensive": "latest" names which offensive, the question is who
         kind = next(k for k in PRECEDENCE if k in cues and k in ("where", "who", "why"))
+    if kind in ("status", "what") and _WHO_SAID.search(text):
+        kind = "who"  # "who said the ceasefire is holding": the speaker, not the ceasefire's status
     yes_no = _any("yes_no", (language,), text)
     if kind == "what" and yes_no:
         kind = "status"
@@ -158,6 +160,8 @@ _LATEST_OTHER = re.compile(r"\b(news|new|updates?|developments?|lately|recently)
 _PURPOSE = re.compile(r"^(so )?what\b.{0,60}\b(meant|trying|supposed|designed|intended|aimed|there|for) to "
                       r"(stop|halt|prevent|end|achieve|solve|fix|do|settle|accomplish|address|resolve)\b")
 _LAST_DATE = re.compile(r"\b(last|latest|final|most recent|newest) (key |important |big |major )?(date|milestone|event)\b")
+_WHO_SAID = re.compile(r"^(so |and |but )?who (said|says|told|claimed|stated|announced|warned|threatened|promised|"
+                       r"declared|insisted)\b|^kim (dedi|soyledi|acikladi)\b|^кто (сказал|заявил|говорил|предупредил)\b")
 REPORTED_FUTURE = re.compile(r"\b(say|says|said|saying|warn\w*|threaten\w*|promis\w*|vow\w*|pledg\w*|announc\w*)\b"
                              r"( (that|it|they|he|she|turkey|russia|ankara|moscow))* (will|would|is going to|might|could|may)\b")
 # Intents whose cue words say only what is asked, never what about: they are not topic words.
