@@ -69,7 +69,8 @@ def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
     if "SAY" in asked_concepts and q.intent.kind not in ("why", "who") and not said_by_named(store, q, best):
         # ("why is it said that ...": an impersonal "said" names no speaker; "who says ...": it is asked)
         return "unrecorded"
-    if q.intent.kind == "who" and not role_of_named(store, q, best):
+    if (q.intent.kind == "who" or NAME_ASKED.search(q.folded)) and not role_of_named(store, q, best):
+        # ("what's the name of Russia's defence minister": Turkey's is named, Russia's is not)
         return "unrecorded"
     if (NAME_ONLY.search(q.folded) or MEMBERS_ASKED.search(q.folded)) and not q.intent.yes_no and not YES_NO_CLAUSE.search(q.text.lower()) \
             and not named_in(store, q, best):
@@ -190,6 +191,12 @@ def role_of_named(store: FactStore, q: Query, cand: Candidate) -> bool:
     countries = [g for g in groups if g.concepts & COUNTRY_CONCEPTS and not g.concepts & ROLE_CONCEPTS]
     if not roles or not countries:
         return True
+    # only the country that qualifies the role in the question ("the RUSSIAN defence minister who
+    # negotiated in Ankara": Ankara is where, not whose minister)
+    folds = [t.fold for t in q.tokens]
+    role_at = [i for i, w in enumerate(folds) if any(w == r.word for r in roles)]
+    near = [c for c in countries if any(w == c.word and any(abs(i - j) <= 3 for j in role_at) for i, w in enumerate(folds))]
+    countries = near or countries
     positions = store.token_terms(cand.doc, cand.item)
     for field_terms in positions:
         role_at = [i for i, terms in enumerate(field_terms) if any(r.hits(terms) for r in roles)]
