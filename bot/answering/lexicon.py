@@ -150,7 +150,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "KILL": {
         "en": ["kill", "killed", "kills", "killing", "die", "died", "dies", "dead", "death", "deaths", "casualty",
                "casualties", "fatality", "fatalities", "lost", "losses", "loss", "slain", "toll", "perished", "martyr",
-               "martyrs", "martyred", "killd", "wounded", "lose", "loses", "losing"],
+               "martyrs", "martyred", "killd", "lose", "loses", "losing"],
         "tr": ["=öldü*", "=ölen*", "=ölüm*", "=öldür*", "=ölü*", "=ölmüş*", "=ölme*", "şehit*", "şehit ver*", "kayıp ver*", "hayatını kaybet*", "hayatlarını kaybet*", "kayıp*", "kaybı*", "kaybet*", "can kaybı*"],
         "ru": ["убит*", "убил*", "убива*", "погиб*", "гибел*", "смерт*", "жертв*", "потер*", "умер*", "погибш*", "унес* жизн*", "унося* жизн*"],
     },
