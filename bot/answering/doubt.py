@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.answering.analyze import text_term_set
 from bot.answering.context import Candidate, Ctx, is_range
 from bot.answering.evidence import has_name
 from bot.answering.cues import (
@@ -26,12 +27,21 @@ from bot.answering.store import FactStore
 from bot.snapshot import EventView
 
 
+# A place finer than a city, which the record would have to name ("which hotel", "what address").
+FINER_PLACE = re.compile(r"\b(?:which|what|in which|at which) (building|hotel|room|palace|street|address|"
+                         r"ministry building|conference hall)\b")
+
+
 def doubt(store: FactStore, q: Query, best: Candidate) -> str | None:
     """Why the best fact might not answer the question: None, "no_match", "unrecorded", "unnamed"
     (the person whose name is asked is not named), "generic"."""
     groups = q.known_groups
     if q.unknown_numbers:
         return "unrecorded"  # "the airstrike that killed 33 soldiers": no stored text gives that number
+    finer = FINER_PLACE.search(q.folded)
+    if finer and not (text_term_set(finer.group(1), "en") - {t for t in text_term_set(finer.group(1), "en")
+                                                              if t.startswith("#")}) & store.literal_terms(best):
+        return "unrecorded"  # "which building in Ankara hosted the talks": the record gives the city only
     weights = coverage_weights(q, groups)
     unknown = len(q.unknown)
     matched = [bool(best.mask >> i & 1) for i in range(len(groups))]

@@ -647,7 +647,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
     },
     "where": {
         "en": [r"\bwhere\b", r"\bwhat (place|city|location|town|venue|country|road|area|region|province)\b",
-               r"\bwhich (place|city|location|town|village|venue|country|road|area|region|stretch|section|part|spot|settlement|province)s?\b",
+               r"\bwhich (place|city|location|town|village|venue|country|road|area|region|stretch|section|part|spot|settlement|province|building|hotel|room|palace)s?\b",
                r"\bwhat (towns|villages|places|cities|settlements|locations)\b",
                r"\bwhat (village|spot|settlement)\b", r"\b(along|on) (which|what) (road|highway|route)\b",
                r"\blocation\b", r"\bvenue\b", r"\bin which\b"],
