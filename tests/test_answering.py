@@ -964,3 +964,11 @@ def test_where_the_ceasefire_applies_corrects_a_guess_at_its_scope(answerer: Ans
 def test_who_said_asks_the_speaker(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
     answer = answerer.answer("who said the ceasefire is holding", now=NOW)
     assert key_of(snapshot, answer) == "akar-details-largely-agreed" and "Akar" in answer.plain_text().split("\n")[0]
+
+
+def test_a_distance_between_two_places_is_not_a_distance_from_a_third(answerer: Answerer) -> None:
+    """"Trumba (2 km west of Saraqib)": the record measures Trumba from Saraqib, not the patrol route."""
+    assert not answerer.answer("how many km is it from trumba to ain al-havr?", now=NOW).answered
+    assert not answerer.answer("How long, in kilometres, is the patrol route from Trumba to Ain al-Havr?", now=NOW).answered
+    assert "2 km" in answerer.answer("how far is it from trumba to saraqib", now=NOW).plain_text()
+    assert "2 км" in answerer.answer("сколько километров от Трумбы до Серакиба", now=NOW).plain_text()
