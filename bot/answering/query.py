@@ -577,6 +577,8 @@ def analyse(
         if "HOLD" in concepts and found_intent.kind in ("when", "how_long"):
             concepts.add("START")  # "since when is the truce in force" asks when it started
         qweight = 0.85 if i in changed else 1.0
+        if i in covered and not concepts and covered_by[i] & ACTION_CONCEPTS and language != "en":
+            continue  # "sona ERDİ", "yürürlüğe GİRDİ": the rest of a verb phrase is the action already counted
         if i in covered and not (covered_by[i] & concepts):
             # "kimin YANINDA", "evini TERK etti": a word inside an idiom counts less than the idiom, and
             # its own action ("terk" = leave) is not what is asked.
