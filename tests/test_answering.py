@@ -526,6 +526,7 @@ def test_a_stated_intention_on_record_answers_a_will_question(answerer: Answerer
     # a prediction no statement speaks to is still declined
     assert not answerer.answer("will russia leave idlib?", now=NOW).answered
     assert not answerer.answer("will they go to war?", now=NOW).answered
+    assert not answerer.answer("перемирие продержится до следующего года?", now=NOW).answered
 
 
 def test_a_wrong_day_place_or_number_in_a_yes_no_question_is_corrected_first(answerer: Answerer) -> None:
