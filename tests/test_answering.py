@@ -974,3 +974,11 @@ def test_a_distance_between_two_places_is_not_a_distance_from_a_third(answerer: 
     assert not answerer.answer("How long, in kilometres, is the patrol route from Trumba to Ain al-Havr?", now=NOW).answered
     assert "2 km" in answerer.answer("how far is it from trumba to saraqib", now=NOW).plain_text()
     assert "2 км" in answerer.answer("сколько километров от Трумбы до Серакиба", now=NOW).plain_text()
+
+
+def test_a_weekday_asked_is_that_day_first(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("thursday was which day of the talks? first, second?", now=NOW)
+    assert key_of(snapshot, answer) in ("ankara-talks", "akar-details-largely-agreed")
+    # a weekday in a premise is still checked against the day the record gives
+    assert key_of(snapshot, answerer.answer("erdogan gave his warning on the thursday right? or was it another day",
+                                            now=NOW)) == "erdogan-warning"

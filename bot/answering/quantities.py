@@ -28,6 +28,7 @@ UNITS = {
 ANY_UNIT = re.compile(r"^\W{0,2}(\(?\d+[.,]?\d*\)?\s*)?(" + "|".join(UNITS.values()) + ")", re.IGNORECASE)
 SIZE_ASKED = re.compile(r"\b(big|bigger|large|larger|huge|size|sized|scale|extent|how bad|buyuk\w*|boyut\w*|"
                          r"capta\w*|olcek\w*|размер\w*|велик\w*|больш\w*|масштаб\w*)\b")
+DISTANCE_UNIT_ASKED = re.compile(r"\b(km|kms|kilomet\w*|miles?|mil|км|километр\w*|мил\w*)\b")
 LENGTH_WORDS = re.compile(r"\b(long|length|длин\w*|протяж\w*|uzunluğ\w*|uzunluk\w*)\b", re.IGNORECASE)
 
 
@@ -39,8 +40,8 @@ def quantity_kind(q: Query) -> str:
     if SIZE_ASKED.search(q.folded) and not concepts & {"CORRIDOR", "ROAD"} \
             and concepts & {"HUMANITARIAN", "DISPLACE", "WAR", "OFFENSIVE", "PEOPLE"}:
         return "any"  # "how big is the humanitarian crisis": any number gives its scale
-    if "WIDTH" in concepts or SIZE_ASKED.search(q.folded):
-        return "distance"  # "how big is the safe zone"
+    if "WIDTH" in concepts or SIZE_ASKED.search(q.folded) or DISTANCE_UNIT_ASKED.search(q.folded):
+        return "distance"  # "how big is the safe zone", "how many km of buffer"
     if "CORRIDOR" in concepts and not concepts & {"TROOPS", "PEOPLE", "PATROL", "KILL", "DISPLACE", "DEADLINE"} \
             and re.search(r"\bhow much\b|\bne kadar\b|\bсколько\b", q.folded):
         return "distance"  # "how much buffer each side of the highway": a zone is measured, not counted

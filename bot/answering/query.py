@@ -692,6 +692,11 @@ def analyse(
         # "M4 neresiyle neresini bağlıyor" (what does the M4 link, from where to where): what the road
         # connects, said in a sentence — not the place an event on it happens
         query.intent = dataclasses.replace(query.intent, kind="what")
+    for g in query.groups:
+        if "WEEKDAY" in g.concepts and len(g.terms) > 1 and g.word not in ("weekend", "hafta sonu"):
+            # "still on for Sunday?": that day first, before any day of the week a fact names ("Thursday")
+            g.terms = [(t, w * 0.3 if t == "#WEEKDAY" else w) for t, w in g.terms]
+            g.__dict__.pop("_term_set", None)
     if about_document and any(g.word not in document_words and not g.context and not g.is_date for g in query.groups):
         # "what does the deal say about the line of contact": the deal is where to look, the line of
         # contact what is asked about. A truce named so is a provision itself: it stays a topic.
