@@ -982,3 +982,10 @@ def test_a_weekday_asked_is_that_day_first(answerer: Answerer, snapshot: Timelin
     # a weekday in a premise is still checked against the day the record gives
     assert key_of(snapshot, answerer.answer("erdogan gave his warning on the thursday right? or was it another day",
                                             now=NOW)) == "erdogan-warning"
+
+
+def test_anything_new_since_an_event_is_the_news_after_it() -> None:
+    answerer = Answerer(asyncio.run(bundled_snapshot()))
+    for question in ("anything new since the moscow summit", "any updates since the Moscow summit?"):
+        answer = answerer.answer(question, now=datetime(2020, 3, 6, 12, 0, tzinfo=timezone.utc))
+        assert answer.plain_text().startswith("Latest: The Idlib ceasefire takes effect"), question

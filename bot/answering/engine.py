@@ -269,6 +269,14 @@ class Answerer:
             agreement = agreement_among(cands)
             if agreement is not None:
                 return answer_agreement(self._store, ctx, agreement, cands)  # "summary of the ceasefire deal pls"
+        since = SINCE_EVENT.search(q.folded) if kind == "latest" else None
+        if since is not None:
+            anchor = top_event(self._store, ctx, since.group("a"), language, allowed, ranged=True)
+            end = (anchor.when.ends_at or anchor.when.starts_at) if anchor is not None else None
+            starts, _events = self._store.events_sorted(negotiation_id)
+            if end is not None and starts and end.timestamp() < starts[bisect_right(starts, now.timestamp()) - 1]:
+                # "anything new since the Moscow summit?": the newest update, if it came after the summit
+                return next_or_latest(self._store, ctx, kind)
         if kind in ("next", "latest") and not topical_query(q, cands):
             return next_or_latest(self._store, ctx, kind)
         if not cands:
@@ -394,6 +402,10 @@ class Answerer:
         return problem
 
 
+# "anything new since the Moscow summit": news after that event, whatever it is about.
+SINCE_EVENT = re.compile(r"\bsince (?!(?:early |late |mid |the start of |the beginning of )?(?:last |this |the )?"
+                         r"(?:week|month|year|yesterday|then|when|january|february|march|april|may|june|july|august|"
+                         r"september|october|november|december|\d))(?P<a>(?:the |that |this )?\w.*)$")
 # "after that": what comes after the event named before; "the talks are done/over": after them.
 ANAPHOR = re.compile(r"(that|this|it|them|those|these|bu|bunun|bundan|ondan|этого|этому|него|нее|них)")
 DONE_WITH = re.compile(r"\b(is|are|s|was|were|now|have|has|been) (done|over|finished|ended|wrapped up|concluded|behind us)\b|"
