@@ -989,3 +989,9 @@ def test_anything_new_since_an_event_is_the_news_after_it() -> None:
     for question in ("anything new since the moscow summit", "any updates since the Moscow summit?"):
         answer = answerer.answer(question, now=datetime(2020, 3, 6, 12, 0, tzinfo=timezone.utc))
         assert answer.plain_text().startswith("Latest: The Idlib ceasefire takes effect"), question
+
+
+def test_each_side_of_the_road_is_the_corridor(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    for question in ("how many km each side of the road", "how much territory either side of the m4? like in kilometres"):
+        answer = answerer.answer(question, now=NOW)
+        assert key_of(snapshot, answer) == "security-corridor" and "6 km" in answer.plain_text(), question

@@ -45,7 +45,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "CORRIDOR": {
         "en": ["corridor", "corridors", "buffer", "buffer zone", "safe zone", "security zone", "demilitarised zone",
-               "demilitarized zone", "strip", "zone"],
+               "demilitarized zone", "strip", "zone", "each side of the road", "either side of the road", "each side of the highway",
+               "either side of the highway", "each side of the m4", "either side of the m4", "territory either side"],
         "tr": ["koridor*", "tampon*", "güvenli bölge*", "güvenlik bölge*"],
         "ru": ["коридор*", "буферн*", "зон*"],
     },
