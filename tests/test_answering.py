@@ -995,3 +995,13 @@ def test_each_side_of_the_road_is_the_corridor(answerer: Answerer, snapshot: Tim
     for question in ("how many km each side of the road", "how much territory either side of the m4? like in kilometres"):
         answer = answerer.answer(question, now=NOW)
         assert key_of(snapshot, answer) == "security-corridor" and "6 km" in answer.plain_text(), question
+
+
+def test_what_a_provision_does_and_what_follows_a_signing() -> None:
+    answerer = Answerer(asyncio.run(bundled_snapshot()))
+    stop = answerer.answer("what exactly does the ceasefire stop?", now=NOW)
+    assert stop.matches[0].kind == "point" and "Ceasefire along the line of contact" in stop.plain_text()
+    signed = answerer.answer("ok the deal is signed, what happens next", now=datetime(2020, 3, 5, 15, 0, tzinfo=timezone.utc))
+    assert "6 March 2020" in signed.plain_text()
+    ours = answerer.answer("когда приехала наша делегация в анкару", now=NOW)
+    assert ours.answered and ours.matches[0].date == "2020-03-10"

@@ -408,7 +408,8 @@ SINCE_EVENT = re.compile(r"\bsince (?!(?:early |late |mid |the start of |the beg
                          r"september|october|november|december|\d))(?P<a>(?:the |that |this )?\w.*)$")
 # "after that": what comes after the event named before; "the talks are done/over": after them.
 ANAPHOR = re.compile(r"(that|this|it|them|those|these|bu|bunun|bundan|ondan|этого|этому|него|нее|них)")
-DONE_WITH = re.compile(r"\b(is|are|s|was|were|now|have|has|been) (done|over|finished|ended|wrapped up|concluded|behind us)\b|"
+DONE_WITH = re.compile(r"\b(is|are|s|was|were|now|have|has|been) (done|over|finished|ended|wrapped up|concluded|behind us|"
+                       r"signed|agreed|sealed)\b|\bthey (agreed|signed|met)\b|"
                        r"\b(done|finished|wrapped up|concluded)( so| and| now| then)? (?=what|anything|is there)|"
                        r"\b(bitti|sona erdi|tamamlandi)\b|\b(закончил|завершил|прошл)\w*")
 

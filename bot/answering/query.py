@@ -364,6 +364,10 @@ _STATE_OF_PLAY = re.compile(r"(?i)\bstate of (play|affairs)\b")
 _DOC_SAYS = re.compile(r"(?i)\b(?P<doc>(truce|ceasefire|cease-fire|deal|agreement|accord|protocol|memorandum|text|document|pact|"
                        r"article \d+)( \w+){0,2}?|(?<=\bdoes )it|(?<=\bdo )they) (actually |exactly |really )?(say|says|state|states|provide|provides|stipulate|"
                        r"stipulates|specify|specifies|set out|sets out|lay down|lays down|contain|contains)( for)?\b")
+# "what exactly does the ceasefire stop?", "what does the corridor cover": what a provision itself lays down.
+_PROVISION_DOES = re.compile(r"(?i)\bwhat (exactly |actually |precisely )?(does|do|will) (the |this )?(ceasefire|truce|"
+                             r"cease-fire|corridor|buffer zone|security corridor) (actually |exactly )?(stop|ban|halt|cover|"
+                             r"include|require|allow|prohibit|forbid|involve|entail|do|mean|prevent|end)\b")
 _DEAL_WITH = re.compile(r"(?i)\bwhat(?:'s|’s| is|s) the (?:deal|story) with\b")
 _WEEKDAY_ASKED = {
     "en": re.compile(r"(?i)\b(on )?(which|what) day of the week\b|\b(which|what) weekday\b"),
@@ -443,7 +447,7 @@ def analyse(
     question = _SEPARATED_PARTICLE.sub(r"\1 \4 \2\3", question)
     if _UNTIL_WHEN.search(question):
         question = _GOING_ON.sub(" ", _UNTIL_WHEN.sub("when did it end ", question))
-    about_document = bool(_DOC_SAYS.search(question))
+    about_document = bool(_DOC_SAYS.search(question) or _PROVISION_DOES.search(question))
     document_words = {fold(w) for m in _DOC_SAYS.finditer(question) for w in re.findall(r"\w+", m.group("doc").lower())}
     question = _DOC_SAYS.sub(lambda m: m.group("doc") + " about", question)
     question = _WEEKDAY_ASKED[language].sub(_WHEN_WORD[language], question)
