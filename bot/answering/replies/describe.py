@@ -11,6 +11,7 @@ from bot.answering.cues import SUBJECTS
 from bot.answering.declines import decline
 from bot.answering.doubt import doubt, parties_named, party_count_asked
 from bot.answering.evidence import best_sentence, best_source, quote_and_source, short
+from bot.answering.normalize import fold
 from bot.answering.quantities import SIZE_ASKED
 from bot.answering.query import Query
 from bot.answering.store import FactStore
@@ -29,8 +30,6 @@ DIRECTED = re.compile(r"\d+(?:[.,]\d+)?\s*(?:km|kilometres?|kilometers?|miles?|�
 def directed_to_asked(sentence: str, folded_question: str) -> bool:
     """Whether a directed distance is measured from a place the question names: "Trumba (2 km west of
     Saraqib)" answers "how far from Trumba to Saraqib", not "from Trumba to Ain al-Havr"."""
-    from bot.answering.normalize import fold
-
     asked = {w[:5] for w in folded_question.split() if len(w) >= 4}
     for m in DIRECTED.finditer(sentence):
         after = re.match(r"\s+(?:of|от)\s+(\w+)", sentence[m.end():])  # "west of Saraqib", "к западу от Серакиба"
