@@ -65,6 +65,16 @@ ORDER = re.compile(r"\b(what|which)( one| \w+)? (came|happened|was|is|comes|occu
 BEFORE_OR_AFTER = re.compile(r"^(?:(?:did|was|were|is|are|has|had) )?(?P<a>.+?) (?:before or after|after or before|"
                              r"до или после|раньше или позже) (?P<b>.+)$|"
                              r"^(?P<a2>.+?) (?P<b2>\w+ \w+(?:dan|den|tan|ten)) (?:once mi sonra mi|sonra mi once mi)")
+# "anything new since the Moscow summit": news after that event, whatever it is about.
+SINCE_EVENT = re.compile(r"\bsince (?!(?:early |late |mid |the start of |the beginning of )?(?:last |this |the )?"
+                         r"(?:week|month|year|yesterday|then|when|january|february|march|april|may|june|july|august|"
+                         r"september|october|november|december|\d))(?P<a>(?:the |that |this )?\w.*)$")
+# "after that": what comes after the event named before; "the talks are done/over": after them.
+ANAPHOR = re.compile(r"(that|this|it|them|those|these|bu|bunun|bundan|ondan|этого|этому|него|нее|них)")
+DONE_WITH = re.compile(r"\b(is|are|s|was|were|now|have|has|been) (done|over|finished|ended|wrapped up|concluded|behind us|"
+                       r"signed|agreed|sealed)\b|\bthey (agreed|signed|met)\b|"
+                       r"\b(done|finished|wrapped up|concluded)( so| and| now| then)? (?=what|anything|is there)|"
+                       r"\b(bitti|sona erdi|tamamlandi)\b|\b(закончил|завершил|прошл)\w*")
 OR = re.compile(r"(?P<a>\w[^,:]*?)\s+(?:or|yoksa|veya|или)\s+(?P<b>\w.*)")
 LASTED = re.compile(r"\bhow long did\b|\bhow many days did\b|\bfor how long\b|\bhow long (were|was) (the )?\w+ (in|held)\b|"
                      r"\bne kadar sur\w*|\bkac gun sur\w*|\bсколько (дней |времени )?(длил|продолжал|шл|шли|ид)\w*|"

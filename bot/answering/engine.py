@@ -24,9 +24,8 @@ from bisect import bisect_right
 from datetime import UTC, datetime, timedelta
 
 from bot.answering.context import Candidate, Ctx
-from bot.answering.cues import (AFTER, AFTER_EVENT, BEFORE_OR_AFTER, BETWEEN, DAYS_ASKED, FIRST, HOW_LONG_WHEN, LASTED, OR, ORDER,
-                               PARTY_NOUNS,
-                               RELATIVE_DAY, SUMMARY, URL)
+from bot.answering.cues import (AFTER, AFTER_EVENT, ANAPHOR, BEFORE_OR_AFTER, BETWEEN, DAYS_ASKED, DONE_WITH, FIRST,
+                               HOW_LONG_WHEN, LASTED, OR, ORDER, PARTY_NOUNS, RELATIVE_DAY, SINCE_EVENT, SUMMARY, URL)
 from bot.answering.declines import decline, out_of_scope
 from bot.answering.docs import doc_key
 from bot.answering.doubt import (conditional_on_record, doubt, focus_unsupported, party_count_asked, scheduled_fact,
@@ -401,17 +400,6 @@ class Answerer:
             problem = "unrecorded"
         return problem
 
-
-# "anything new since the Moscow summit": news after that event, whatever it is about.
-SINCE_EVENT = re.compile(r"\bsince (?!(?:early |late |mid |the start of |the beginning of )?(?:last |this |the )?"
-                         r"(?:week|month|year|yesterday|then|when|january|february|march|april|may|june|july|august|"
-                         r"september|october|november|december|\d))(?P<a>(?:the |that |this )?\w.*)$")
-# "after that": what comes after the event named before; "the talks are done/over": after them.
-ANAPHOR = re.compile(r"(that|this|it|them|those|these|bu|bunun|bundan|ondan|этого|этому|него|нее|них)")
-DONE_WITH = re.compile(r"\b(is|are|s|was|were|now|have|has|been) (done|over|finished|ended|wrapped up|concluded|behind us|"
-                       r"signed|agreed|sealed)\b|\bthey (agreed|signed|met)\b|"
-                       r"\b(done|finished|wrapped up|concluded)( so| and| now| then)? (?=what|anything|is there)|"
-                       r"\b(bitti|sona erdi|tamamlandi)\b|\b(закончил|завершил|прошл)\w*")
 
 # "... and when did it start", "... ve ne zaman başladı", "... и когда началось": a second question.
 COMPOUND = re.compile(r"[,;]?\s+(?:and|also|ve|и|а)\s+(?=(?:when|where|who|what|how|why|ne zaman|nerede|kim|neden|"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.answering.normalize import fold
 from bot.answering.query import Query
 
 NUMBER_WORDS = re.compile(
@@ -28,7 +29,8 @@ UNITS = {
 ANY_UNIT = re.compile(r"^\W{0,2}(\(?\d+[.,]?\d*\)?\s*)?(" + "|".join(UNITS.values()) + ")", re.IGNORECASE)
 SIZE_ASKED = re.compile(r"\b(big|bigger|large|larger|huge|size|sized|scale|extent|how bad|buyuk\w*|boyut\w*|"
                          r"capta\w*|olcek\w*|размер\w*|велик\w*|больш\w*|масштаб\w*)\b")
-DISTANCE_UNIT_ASKED = re.compile(r"\b(km|kms|kilomet\w*|miles?|mil|км|километр\w*|мил\w*)\b")
+_KM = r"(?:km|kms|kilomet\w*|kilometre\w*|miles?|mil|км|километр\w*|мил\w*)"
+DISTANCE_UNIT_ASKED = re.compile(rf"\b{_KM}\b")
 LENGTH_WORDS = re.compile(r"\b(long|length|длин\w*|протяж\w*|uzunluğ\w*|uzunluk\w*)\b", re.IGNORECASE)
 
 
@@ -78,3 +80,28 @@ def has_quantity(sentence: str, kind: str = "any") -> bool:
         elif unit:
             return True
     return False
+
+
+# A distance between two named places is asked ("how many km from Trumba to Ain al-Havr") ...
+ROUTE_ASKED = re.compile(r"\b(how (many|much|far|long)|distance)\b.*\b(from \w.+ to|between \w.+ and) \w|"
+                         r"\bkac (km|kilometre)\b.*\b(ile|dan|den)\b|\bсколько (км|километров)\b.*\bот \w.+ до\b")
+# ... and a distance that places one point from another ("2 km west of Saraqib") does not give it ...
+DIRECTED = re.compile(rf"\d+(?:[.,]\d+)?\s*{_KM}\s+(?:to the )?(?:north|south|east|west|kuzey\w*|güney\w*|doğu\w*|batı\w*|"
+                      r"севернее|южнее|восточнее|западнее|к северу|к югу|к западу|к востоку)", re.IGNORECASE)
+STATED_DISTANCE = re.compile(rf"\d+(?:[.,]\d+)?\s*{_KM}\b", re.IGNORECASE)
+
+
+def route_unstated(folded_question: str, sentence: str) -> bool:
+    """"How many km from Trumba to Ain al-Havr": the sentence states no distance between the places asked
+    ("Trumba (2 km west of Saraqib)" measures Trumba from Saraqib) — unless the place it is measured
+    from is one asked ("how far from Trumba to Saraqib")."""
+    if not ROUTE_ASKED.search(folded_question) or STATED_DISTANCE.search(DIRECTED.sub(" ", sentence)):
+        return False
+    asked = {w[:5] for w in folded_question.split() if len(w) >= 4}
+    for m in DIRECTED.finditer(sentence):
+        after = re.match(r"\s+(?:of|от)\s+(\w+)", sentence[m.end():])  # "west of Saraqib", "к западу от Серакиба"
+        before = re.search(r"(\w+)['’](?:in|ın|un|ün|nin|nın)\s+$", sentence[:m.start()])  # "Serakib'in 2 km batısı"
+        reference = after or before
+        if reference is not None and fold(reference.group(1).lower())[:5] in asked:
+            return False
+    return True

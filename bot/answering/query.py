@@ -234,6 +234,11 @@ def _detect_asked(tokens: list[Token], clause_of: list[int], hidden: set[int], l
 _READER = re.compile(r"\b(i|im|i am|my|we|our|ben|benim|biz|bizim|я|мы|мой|моя|мои|наш\w*|\w+(yim|yum|im|um))\b")
 
 
+def _clause_text(tokens: list[Token], clause_of: list[int], n: int) -> str:
+    """The folded text of clause `n` alone."""
+    return folded_text([t for t, c in zip(tokens, clause_of) if c == n])
+
+
 def _questioned_clauses(question: str, count: int) -> frozenset[int]:
     """The clauses of sentences the reader ended with a question mark ("Where do the patrols stand -
     agreed, or still up in the air?": both clauses of that sentence)."""
@@ -286,7 +291,7 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str,
     if not asking:
         # no clause asks for a date, place, number ...: the question is the last clause asking anything
         asking = [n for n in clauses
-                  if intent_mod.detect(folded_text([t for t, c in zip(tokens, clause_of) if c == n]), language).cues]
+                  if intent_mod.detect(_clause_text(tokens, clause_of, n), language).cues]
         if not asking or (asking[-1] != clauses[-1] and asking[-1] not in questioned):
             return set()
     all_asking = list(asking)
@@ -295,13 +300,13 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str,
     elif questioned:
         # "What are the joint patrols? I'm an aid worker and our convoys use that road every day": the
         # sentence with the question mark asks, whatever words for a date the reader's sentence has
-        marked = [n for n in sorted(questioned) if n in clauses and intent_mod.detect(
-            folded_text([t for t, c in zip(tokens, clause_of) if c == n]), language).cues]
+        marked = [n for n in sorted(questioned)
+                  if n in clauses and intent_mod.detect(_clause_text(tokens, clause_of, n), language).cues]
         asking = marked or asking
     question = asking[-1]
     later = [n for n in clauses if n > question and n in questioned
-             and intent_mod.detect(folded_text([t for t, c in zip(tokens, clause_of) if c == n]), language).cues]
-    if later and _READER.search(folded_text([t for t, c in zip(tokens, clause_of) if c == question])):
+             and intent_mod.detect(_clause_text(tokens, clause_of, n), language).cues]
+    if later and _READER.search(_clause_text(tokens, clause_of, question)):
         # "Ben bir gazeteciyim, haber yazıyorum: ... neler üzerinde anlaştı?": the clause the question mark
         # closes asks, not the reader's "news" before it
         question = later[-1]
@@ -534,7 +539,7 @@ def analyse(
     # A clause kept to make sense of a short question, but about the reader ("I'm a translator working on
     # the protocol text. What did its first article say?"), names no subject the question is about.
     kept = sorted(set(clause_of) - context_clauses)
-    reader_clauses = {n for n in kept[:-1] if _READER.search(folded_text([t for t, c in zip(tokens, clause_of) if c == n]))}
+    reader_clauses = {n for n in kept[:-1] if _READER.search(_clause_text(tokens, clause_of, n))}
     quiet = context_clauses | reader_clauses
     for first, _last, category in off_hits:
         if clause_of[first] not in quiet:  # "I'm a student writing an essay. What ...?"

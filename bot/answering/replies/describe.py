@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.answering import compose as C
 from bot.answering.analyze import text_term_set
 from bot.answering.context import Candidate, Ctx
@@ -11,36 +9,12 @@ from bot.answering.cues import SUBJECTS
 from bot.answering.declines import decline
 from bot.answering.doubt import doubt, parties_named, party_count_asked
 from bot.answering.evidence import best_sentence, best_source, quote_and_source, short
-from bot.answering.normalize import fold
-from bot.answering.quantities import SIZE_ASKED
+from bot.answering.quantities import SIZE_ASKED, route_unstated
 from bot.answering.query import Query
 from bot.answering.store import FactStore
 from bot.answering.types import Answer, Block
 from bot.i18n import t
 from bot.snapshot import EventView, PointView
-
-
-# A distance between two named places is asked ("how many km from Trumba to Ain al-Havr") ...
-ROUTE_ASKED = re.compile(r"\b(how (many|much|far|long)|distance)\b.*\b(from \w.+ to|between \w.+ and) \w|"
-                         r"\bkac (km|kilometre)\b.*\b(ile|dan|den)\b|\bсколько (км|километров)\b.*\bот \w.+ до\b")
-# ... and a distance that places one point relative to another ("2 km west of Saraqib") does not give it.
-DIRECTED = re.compile(r"\d+(?:[.,]\d+)?\s*(?:km|kilometres?|kilometers?|miles?|км)\s+(?:to the )?(?:north|south|east|west|"
-                      r"kuzey\w*|güney\w*|doğu\w*|batı\w*|севернее|южнее|восточнее|западнее|к северу|к югу|к западу|к востоку)",
-                      re.IGNORECASE)
-def directed_to_asked(sentence: str, folded_question: str) -> bool:
-    """Whether a directed distance is measured from a place the question names: "Trumba (2 km west of
-    Saraqib)" answers "how far from Trumba to Saraqib", not "from Trumba to Ain al-Havr"."""
-    asked = {w[:5] for w in folded_question.split() if len(w) >= 4}
-    for m in DIRECTED.finditer(sentence):
-        after = re.match(r"\s+(?:of|от)\s+(\w+)", sentence[m.end():])  # "west of Saraqib", "к западу от Серакиба"
-        before = re.search(r"(\w+)['’](?:in|ın|un|ün|nin|nın)\s+$", sentence[:m.start()])  # "Serakib'in 2 km batısı"
-        reference = after or before
-        if reference is not None and fold(reference.group(1).lower())[:5] in asked:
-            return True
-    return False
-
-
-BETWEEN_STATED = re.compile(r"\d+(?:[.,]\d+)?\s*(?:km|kilometres?|kilometers?|miles?|км)\b", re.IGNORECASE)
 
 
 def answer_describe(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
@@ -70,8 +44,7 @@ def answer_describe(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answe
         if pick is None:  # best_sentence only picks, for a how-many question, a sentence with the number
             return decline(store, lang, kind, "decline_unrecorded", ctx.negotiation_id, closest=cands[:1], ctx=ctx)
         cand, sentence = pick
-        if ROUTE_ASKED.search(q.folded) and not BETWEEN_STATED.search(DIRECTED.sub(" ", sentence)) \
-                and not directed_to_asked(sentence, q.folded):
+        if route_unstated(q.folded, sentence):
             # "how many km from Trumba to Ain al-Havr": "Trumba (2 km west of Saraqib)" measures something else
             return decline(store, lang, kind, "decline_unrecorded", ctx.negotiation_id)
         terms = text_term_set(sentence, lang) | store.title_terms.get(cand.doc, frozenset())
