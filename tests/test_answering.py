@@ -1005,3 +1005,13 @@ def test_what_a_provision_does_and_what_follows_a_signing() -> None:
     assert "6 March 2020" in signed.plain_text()
     ours = answerer.answer("когда приехала наша делегация в анкару", now=NOW)
     assert ours.answered and ours.matches[0].date == "2020-03-10"
+
+
+def test_what_a_country_did_is_a_deed_it_did(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"What did Turkey do in Idlib": Turkey pouring in troops, not its troops being killed there."""
+    for question in ("what did turkey do in idlib in february?", "what has turkey been doing in idlib since early february",
+                     "Türkiye şubatta İdlib'de ne yaptı", "что делала Турция в Идлибе в феврале"):
+        answer = answerer.answer(question, now=NOW)
+        assert key_of(snapshot, answer) == "turkish-troop-buildup", question
+        assert "February 2020" in answer.plain_text() or "Şubat 2020" in answer.plain_text() \
+            or "февраль 2020" in answer.plain_text().lower(), question

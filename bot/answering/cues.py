@@ -111,6 +111,10 @@ RELATIVE_DAY = {
     1: re.compile(r"\b(tomorrow|tmrw|tmr|yarin|завтра|завтрашн\w*)\b"),
     -1: re.compile(r"\b(yesterday|dun|вчера|вчерашн\w*)\b"),
 }
+# "what did Turkey do in Idlib", "Türkiye ne yaptı", "что делала Турция": a deed asked by its doer.
+DOER = re.compile(r"\bwhat (?:did|does|do|has|have|had|is|are|was|were) (?P<x>.+?) (?:do|doing|done|been doing|up to)\b|"
+                  r"^(?P<x2>.+?) ne (?:yapti|yapiyor|yapmis|yapiyordu)\b|"
+                  r"\bчто (?:сделал|делал|делает|предприн\w+)\w* (?P<x3>.+)")
 DETAILS_ASKED = re.compile(r"\b(details?|specifics|parameters|ayrinti\w*|detay\w*|parametre\w*|детал\w*|параметр\w*)\b")
 # Who can be asked "what did X say" about: a person named, or a role.
 SPEAKERS = frozenset({"AKAR", "ERDOGAN", "PUTIN", "ASSAD", "MINISTER", "PRESIDENT", "OFFICIAL"})
@@ -123,6 +127,12 @@ PARTY_NOUNS = frozenset({"countries", "country", "sides", "side", "parties", "pa
 DEADLINE_ASKED = re.compile(
     r"\b(by|until|till) when\b|\b(have|has|had) to\b|\b(supposed|meant|required|expected) to\b|\bdue\b|\bdeadline\b|\btime limit\b|"
     r"\bkadar\b|\bson tarih\w*|\bsure\w*|\bmuhlet\w*|\bдо какого\b|\bсрок\w*|\bдолжн\w*|\bдедлайн\w*")
+
+
+def doer_asked(q: Query) -> str | None:
+    """The doer in "what did Turkey do": a fact whose title opens with it is the deed asked about."""
+    m = DOER.search(q.folded) if q.intent.kind == "what" else None
+    return next((x for x in m.group("x", "x2", "x3") if x), None) if m else None
 
 
 def asks_deadline(q: Query) -> bool:

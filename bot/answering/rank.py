@@ -6,7 +6,8 @@ import re
 
 from bot.answering.analyze import text_term_set
 from bot.answering.context import Candidate, Ctx, Item, is_range
-from bot.answering.cues import ACTION_STRICT, COUNTED_NOUNS, EXISTENTIAL, SPEAKERS, asks_deadline, asks_significance
+from bot.answering.cues import (ACTION_STRICT, COUNTED_NOUNS, EXISTENTIAL, SPEAKERS, asks_deadline, asks_significance,
+                                doer_asked)
 from bot.answering.evidence import calls_strategic, has_reason
 from bot.answering.index import Hit
 from bot.answering.query import ACTION_CONCEPTS, PREDICATE_CONCEPTS, Group, Query
@@ -101,6 +102,17 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
             done = titles & DEEDS
             if done and not done & deeds:
                 c.score *= 0.6
+    doer = doer_asked(q)
+    doers = [g for g in groups if g.is_entity and g.word in doer] if doer else []
+    if doers:
+        # "what did Turkey do in Idlib": the fact whose title has Turkey doing something ("Turkey pours troops
+        # into Idlib"), not one where Turkey's troops are what was done to ("60 Turkish troops killed")
+        for c in out:
+            first = c.item.title.split(maxsplit=1)[0] if c.item.title else ""
+            if any(g.hits(text_term_set(first, "en")) for g in doers):
+                c.score *= 1.3
+            elif any(g.hits(store.title_terms.get(c.doc, frozenset())) for g in doers):
+                c.score *= 0.75
     if kind == "why":
         # A "why" is answered by a fact that gives a reason for the topic in one sentence
         # ("the ceasefire ... was agreed to halt this escalation").
