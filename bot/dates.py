@@ -62,8 +62,10 @@ def format_when(when: When, language: str = "en", reader_zone: str = "UTC") -> s
         text = _AT[lang].format(date=day_text, time=time_text) + f" ({reader_zone})"
         announced = when.starts_at.astimezone(ZoneInfo(when.timezone))
         if announced.utcoffset() != local.utcoffset():
-            # Say the time as it was announced too: "00:01 on 6 March in Moscow" is what the news said.
-            text += " = " + format_datetime(announced, "HH:mm, d MMMM y", locale=loc) + f" ({when.timezone})"
+            # Say the time as it was announced too: "00:01 on 6 March in Moscow" is what the news said, and
+            # its weekday is the one a reader asking "on what day" means (Friday there, Thursday in UTC).
+            text += (" = " + format_datetime(announced, "HH:mm", locale=loc) + ", "
+                     + format_day(announced.date(), lang) + f" ({when.timezone})")
         return text
     start = local_date(when.starts_at, when.timezone)
     if when.precision == "month":

@@ -45,7 +45,7 @@ def test_month_precision_never_shows_a_made_up_day() -> None:
 def test_exact_times_are_shown_in_the_readers_zone_and_as_announced() -> None:
     when = When(datetime(2020, 3, 6, 0, 1, tzinfo=ZoneInfo("Europe/Moscow")).astimezone(timezone.utc), "exact", "Europe/Moscow")
     assert format_when(when, "en", "Europe/Istanbul") == "Friday, 6 March 2020 at 00:01 (Europe/Istanbul)"
-    assert format_when(when, "en", "UTC") == "Thursday, 5 March 2020 at 21:01 (UTC) = 00:01, 6 March 2020 (Europe/Moscow)"
+    assert format_when(when, "en", "UTC") == "Thursday, 5 March 2020 at 21:01 (UTC) = 00:01, Friday, 6 March 2020 (Europe/Moscow)"
 
 
 def test_ranges() -> None:
