@@ -1015,3 +1015,11 @@ def test_what_a_country_did_is_a_deed_it_did(answerer: Answerer, snapshot: Timel
         assert key_of(snapshot, answer) == "turkish-troop-buildup", question
         assert "February 2020" in answer.plain_text() or "Şubat 2020" in answer.plain_text() \
             or "февраль 2020" in answer.plain_text().lower(), question
+
+
+def test_the_latest_update_is_news_not_a_deadline_passing(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """On 12 March the corridor deadline fell and Akar spoke: what's new is what he said."""
+    for question in ("latest from ankara?", "son gelişme ne?", "что нового?"):
+        answer = answerer.answer(question, now=datetime(2020, 3, 13, 9, 0, tzinfo=timezone.utc))
+        assert key_of(snapshot, answer) in ("akar-details-largely-agreed", "akar-forces-remain",
+                                            "turkish-official-reuters"), question

@@ -20,6 +20,9 @@ from bot.snapshot import EventView, When
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
+NOT_NEWS = frozenset({"deadline", "background"})
+
+
 def next_or_latest(store: FactStore, ctx: Ctx, kind: str, after: datetime | None = None) -> Answer:
     """The next key date (or the latest update) as of now, or for "next" after the moment `after`."""
     lang, now = ctx.lang, ctx.now
@@ -49,7 +52,9 @@ def next_or_latest(store: FactStore, ctx: Ctx, kind: str, after: datetime | None
                 if C.iso_date(e.when) != last_day:
                     break
                 same_day.append(e)
-            chosen = max(same_day, key=lambda e: (e.is_key_date, e.updated_at or EPOCH, e.id))
+            # A deadline passing or a line of background is not news: on its day, what was done or said is
+            # the latest update.
+            chosen = max(same_day, key=lambda e: (e.kind not in NOT_NEWS, e.is_key_date, e.updated_at or EPOCH, e.id))
         else:
             chosen = future[0]
         parts = C.date_parts(chosen.when, chosen.status, now, lang, ctx.zone)
