@@ -1023,3 +1023,11 @@ def test_the_latest_update_is_news_not_a_deadline_passing(answerer: Answerer, sn
         answer = answerer.answer(question, now=datetime(2020, 3, 13, 9, 0, tzinfo=timezone.utc))
         assert key_of(snapshot, answer) in ("akar-details-largely-agreed", "akar-forces-remain",
                                             "turkish-official-reuters"), question
+
+
+def test_talking_to_someone_is_saying_not_negotiating(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("who talked to reuters?", now=NOW)
+    assert key_of(snapshot, answer) == "turkish-official-reuters" and "official" in answer.plain_text()
+    # ... while "the Ankara talks to the Moscow summit" still names the talks
+    assert key_of(snapshot, answerer.answer("what links the ankara talks to the moscow summit", now=NOW)) in (
+        "ankara-talks", "russian-delegation-arrives", "moscow-ceasefire-agreed")

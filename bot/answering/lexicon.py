@@ -252,7 +252,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ru": ["возглавл*", "руководил*", "во главе делегац*"],
     },
     "SAY": {
-        "en": ["say", "said", "talk of", "just talk", "only talk", "all talk", "says", "saying", "tell", "told", "state", "stated", "statement", "statements", "announce",
+        "en": ["say", "said", "talk of", "talked* to", "talking* to", "spoke to", "speaking to", "spoken to", "just talk", "only talk", "all talk", "says", "saying", "tell", "told", "state", "stated", "statement", "statements", "announce",
                "announced", "announcement", "declare", "declared", "claim", "claimed", "comment", "comments",
                "remark", "remarks", "quote", "quoted", "according", "word", "words", "spoke", "speak", "stance",
                "position", "warn", "warned", "warning", "threat", "threaten", "threatened"],
