@@ -1031,3 +1031,15 @@ def test_talking_to_someone_is_saying_not_negotiating(answerer: Answerer, snapsh
     # ... while "the Ankara talks to the Moscow summit" still names the talks
     assert key_of(snapshot, answerer.answer("what links the ankara talks to the moscow summit", now=NOW)) in (
         "ankara-talks", "russian-delegation-arrives", "moscow-ceasefire-agreed")
+
+
+def test_the_schedule_answers_where_and_whether_by_then(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """A question about the future is answered from the schedule when it holds the fact, and only then."""
+    where = answerer.answer("where exactly are the joint patrols going to happen?", now=NOW)
+    assert where.answered and "M4" in where.plain_text()
+    before = datetime(2020, 3, 10, 9, 0, tzinfo=timezone.utc)
+    by_then = answerer.answer("our first convoy goes out on the 14th – will there already be joint patrols on the road "
+                              "by then?", now=before)
+    assert by_then.answered and "15 March 2020" in by_then.plain_text() and "scheduled" in by_then.plain_text()
+    assert not answerer.answer("will the patrols be cancelled?", now=before).answered
+    assert not answerer.answer("will the patrols ever end?", now=before).answered

@@ -231,6 +231,9 @@ def scheduled_fact(ctx: Ctx, cand: Candidate) -> bool:
     item = cand.item
     if not isinstance(item, EventView) or cand.coverage < 0.75:
         return False
+    groups = ctx.q.known_groups
+    if any(g.is_action and not g.context and not cand.mask >> i & 1 for i, g in enumerate(groups)):
+        return False  # "will the patrols be cancelled": the schedule says they start, not that they stop
     starts = item.when.starts_at
     return item.status in ("scheduled", "postponed", "cancelled") or (starts is not None and starts > ctx.now)
 

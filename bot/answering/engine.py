@@ -330,7 +330,10 @@ class Answerer:
             key = "decline_unrecorded" if problem == "unrecorded" else "decline_no_match"
             return decline(self._store, ctx.lang, kind, key, negotiation_id,
                            closest=cands[:2] if problem == "unrecorded" else (), ctx=ctx)
-        if q.intent.prediction == "soft" and not scheduled_fact(ctx, cands[0]) \
+        # (a provision on the patrols ranks with their scheduled start: the schedule answers "will there be")
+        if q.intent.prediction == "soft" \
+                and not any(scheduled_fact(ctx, c) for c in cands[:3]
+                            if c is cands[0] or (not q.unknown and c.score >= 0.8 * cands[0].score)) \
                 and not conditional_on_record(self._store, ctx, cands[0]) \
                 and not stated_intention(self._store, ctx, cands[0]):
             return decline(self._store, ctx.lang, "prediction", "decline_prediction", negotiation_id,
