@@ -88,6 +88,14 @@ def _day_range(start: date, end: date, loc: str) -> str:
     return f"{format_date(start, first, locale=loc)} – {format_date(end, 'd MMMM y', locale=loc)}"
 
 
+def about_years(days: int, language: str) -> str:
+    """"around 9 years": a span counted from a month, never more precise than that month."""
+    lang = language if language in LOCALES else "en"
+    years = format_timedelta(timedelta(days=round(days / 365.25) * 365), granularity="year", threshold=1.1,
+                             locale=locale_of(lang))
+    return _AROUND[lang].format(years)
+
+
 def iso_date(when: When) -> str | None:
     """`YYYY-MM-DD` of the announced day (the contract of `ask --json`)."""
     if when.starts_at is None:

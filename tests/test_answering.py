@@ -1043,3 +1043,16 @@ def test_the_schedule_answers_where_and_whether_by_then(answerer: Answerer, snap
     assert by_then.answered and "15 March 2020" in by_then.plain_text() and "scheduled" in by_then.plain_text()
     assert not answerer.answer("will the patrols be cancelled?", now=before).answered
     assert not answerer.answer("will the patrols ever end?", now=before).answered
+
+
+def test_a_span_from_a_month_is_said_in_years(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """The war began in March 2011: the span to the talks is "around 9 years", with the record's own words."""
+    answer = answerer.answer("how long had the war been going on by the time of the ankara talks", now=NOW)
+    assert key_of(snapshot, answer) == "war-began"
+    text = answer.plain_text()
+    assert text.startswith("Around 9 years passed") and "March 2011" in text and "nearly nine years" in text
+    ru = answerer.answer("сколько лет прошло между началом войны и московским соглашением", now=NOW).plain_text()
+    assert "примерно 9 лет" in ru
+    # a count of days from a month's first day would be made up
+    assert "days passed" not in answerer.answer("how many days between the turkish build-up and the ceasefire",
+                                                now=NOW).plain_text()

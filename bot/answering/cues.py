@@ -35,7 +35,8 @@ NOW_YEAR = re.compile(r"\b(it s|it is|its|we re in|we are in|now in|now it s) (1
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 STILL = re.compile(r"\b(still|any more|anymore|currently|today|now|until now|till now|to this day|to date|as of now|hala|halen|hale|simdi|bugun|artik|"
                     r"до сих пор|вс[её] ещ[её]|по-прежнему|по прежнему|пока|сейчас|сегодня|теперь)\b")
-DAYS_ASKED = re.compile(r"\b(days?|weeks?|gun\w*|hafta\w*|дн\w*|день|недел\w*|сколько времени|how long)\b")
+DAYS_ASKED = re.compile(r"\b(days?|weeks?|months?|years?|gun\w*|hafta\w*|yil\w*|дн\w*|день|недел\w*|месяц\w*|лет|год\w*|"
+                        r"сколько времени|how long)\b")
 BETWEEN = {
     # ("how many days separated the summit from the start of the patrols", "... from the summit to the patrols")
     "en": re.compile(r"\bbetween (?P<a>.+?) and (?P<b>.+)|\b(?:separated?|separating|passed|elapsed|went by|were there) "

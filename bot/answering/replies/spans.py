@@ -12,16 +12,18 @@ from bot.answering.query import PREDICATE_CONCEPTS, analyse
 from bot.answering.rank import rerank
 from bot.answering.store import FactStore
 from bot.answering.types import Answer, Block
+from bot.dates import about_years
 from bot.i18n import days_phrase, t
 from bot.snapshot import EventView, When
 
 
 def top_event(store: FactStore, ctx: Ctx, text: str, language: str | None, allowed: set[int] | None, *,
-              ranged: bool = False, titled: bool = False) -> EventView | None:
+              ranged: bool = False, titled: bool = False, monthly: bool = False) -> EventView | None:
     """The best-matching dated event for a fragment of a question ("the Moscow deal").
 
     A day's event only (a span has no one day to count from), unless `ranged`: "after the talks"
-    means after the last day of the talks."""
+    means after the last day of the talks; `monthly` lets an event known to the month count too ("the
+    war", March 2011), for a span long enough to be said in years."""
     sub = analyse(text, index=store.index, speller=store.speller, fallback_language=language or ctx.lang)
     groups = sub.known_groups
     if not groups:
@@ -30,6 +32,9 @@ def top_event(store: FactStore, ctx: Ctx, text: str, language: str | None, allow
     # ("akar saying the ceasefire is holding": what he said, not when it took effect)
     took_effect = "HOLD" in sub.concepts() and "CEASEFIRE" in sub.concepts() and "SAY" not in sub.concepts()
     ended = "END" in sub.concepts()
+    if titled and not took_effect:
+        # "how long had the war been GOING ON": the going on is the span asked, not a word to find
+        groups = [g for g in groups if g.is_entity or not g.concepts & PREDICATE_CONCEPTS] or groups
     hits = store.index.search([g.terms for g in groups], limit=16, allowed=allowed)
     sub_ctx = dataclasses.replace(ctx, q=sub)
     cands = rerank(store, sub_ctx, groups, hits)
@@ -52,7 +57,7 @@ def top_event(store: FactStore, ctx: Ctx, text: str, language: str | None, allow
         if ranged and isinstance(item, EventView) and item.when.starts_at is not None:
             return item
         if isinstance(item, EventView) and item.when.starts_at is not None and item.when.ends_at is None \
-                and item.when.precision in ("day", "exact"):
+                and (item.when.precision in ("day", "exact") or (monthly and item.when.precision == "month")):
             return item
     return None
 
@@ -62,8 +67,8 @@ def answer_days_between(store: FactStore, ctx: Ctx, a: str, b: str, language: st
     """"How many days between the Moscow deal and the patrols?": both stored days, and the difference.
 
     `lasting`: "how long had A been going when B": A is what is asked about, so it is the first match."""
-    first = top_event(store, ctx, a, language, allowed, titled=lasting)
-    second = top_event(store, ctx, b, language, allowed)
+    first = top_event(store, ctx, a, language, allowed, titled=lasting, monthly=True)
+    second = top_event(store, ctx, b, language, allowed, monthly=True)
     if first is None or second is None or first.id == second.id:
         return None
     subject = first
@@ -74,10 +79,20 @@ def answer_days_between(store: FactStore, ctx: Ctx, a: str, b: str, language: st
         return None
     days = (datetime.fromisoformat(d2) - datetime.fromisoformat(d1)).days
     lang, now = ctx.lang, ctx.now
+    monthly = "month" in (first.when.precision, second.when.precision)
+    if monthly and days < 365:
+        return None  # days counted from a month's first day would be made up
+    span = about_years(days, lang) if monthly else days_phrase(days, lang)
     p1 = C.date_parts(first.when, first.status, now, lang, ctx.zone)
     p2 = C.date_parts(second.when, second.status, now, lang, ctx.zone)
-    blocks = [Block("headline", t("days_between", lang, days=days_phrase(days, lang), first=first.title_in(lang),
-                                  first_date=p1["date"], second=second.title_in(lang), second_date=p2["date"]))]
+    headline = t("days_between", lang, days=span, first=first.title_in(lang), first_date=p1["date"],
+                 second=second.title_in(lang), second_date=p2["date"])
+    blocks = [Block("headline", headline[:1].upper() + headline[1:])]
+    if monthly:
+        # the record's own words on a span known only to the month ("for nearly nine years")
+        vague = subject if subject.when.precision == "month" else (first if first is not subject else second)
+        if vague.details_in(lang):
+            blocks.append(Block("detail", short(vague.details_in(lang))))
     seen: set[str] = set()
     for e in (second, first):
         src = best_source(e, ctx.q)
