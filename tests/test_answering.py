@@ -999,8 +999,9 @@ def test_each_side_of_the_road_is_the_corridor(answerer: Answerer, snapshot: Tim
 
 def test_what_a_provision_does_and_what_follows_a_signing() -> None:
     answerer = Answerer(asyncio.run(bundled_snapshot()))
-    stop = answerer.answer("what exactly does the ceasefire stop?", now=NOW)
-    assert stop.matches[0].kind == "point" and "Ceasefire along the line of contact" in stop.plain_text()
+    for question in ("what exactly does the ceasefire stop?", "what is the ceasefire actually supposed to stop?"):
+        stop = answerer.answer(question, now=NOW)
+        assert stop.matches[0].kind == "point" and "Ceasefire along the line of contact" in stop.plain_text(), question
     signed = answerer.answer("ok the deal is signed, what happens next", now=datetime(2020, 3, 5, 15, 0, tzinfo=timezone.utc))
     assert "6 March 2020" in signed.plain_text()
     ours = answerer.answer("когда приехала наша делегация в анкару", now=NOW)

@@ -370,8 +370,9 @@ _DOC_SAYS = re.compile(r"(?i)\b(?P<doc>(truce|ceasefire|cease-fire|deal|agreemen
                        r"article \d+)( \w+){0,2}?|(?<=\bdoes )it|(?<=\bdo )they) (actually |exactly |really )?(say|says|state|states|provide|provides|stipulate|"
                        r"stipulates|specify|specifies|set out|sets out|lay down|lays down|contain|contains)( for)?\b")
 # "what exactly does the ceasefire stop?", "what does the corridor cover": what a provision itself lays down.
-_PROVISION_DOES = re.compile(r"(?i)\bwhat (exactly |actually |precisely )?(does|do|will) (the |this )?(ceasefire|truce|"
-                             r"cease-fire|corridor|buffer zone|security corridor) (actually |exactly )?(stop|ban|halt|cover|"
+_PROVISION_DOES = re.compile(r"(?i)\bwhat (exactly |actually |precisely )?(does|do|will|is(?= .*\bsupposed to\b)) "
+                             r"(the |this )?(ceasefire|truce|cease-fire|corridor|buffer zone|security corridor) "
+                             r"(actually |exactly )?(supposed to )?(stop|ban|halt|cover|"
                              r"include|require|allow|prohibit|forbid|involve|entail|do|mean|prevent|end)\b")
 _DEAL_WITH = re.compile(r"(?i)\bwhat(?:'s|’s| is|s) the (?:deal|story) with\b")
 _WEEKDAY_ASKED = {
