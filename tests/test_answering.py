@@ -1057,3 +1057,10 @@ def test_a_span_from_a_month_is_said_in_years(answerer: Answerer, snapshot: Time
     # a count of days from a month's first day would be made up
     assert "days passed" not in answerer.answer("how many days between the turkish build-up and the ceasefire",
                                                 now=NOW).plain_text()
+
+
+def test_a_granted_premise_is_not_the_topic(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"Now that there's a truce" is given: the question is whether Turkey is pulling out."""
+    answer = answerer.answer("is turkey pulling its army out now that there's a truce?",
+                             now=datetime(2020, 3, 13, 9, 0, tzinfo=timezone.utc))
+    assert key_of(snapshot, answer) == "akar-forces-remain" and "remain in their positions" in answer.plain_text()

@@ -346,7 +346,9 @@ _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|ar
                     r"((just|only|simply|also|actually|merely|clearly) )?(says|said|mentions|mentioned|states|stated|claims|reports|notes)( that)?\b|"
                     # "what is it, in plain terms?": how to say it, not what about
                     r"\bin (plain|simple|layman'?s|lay|short|brief|everyday|normal) (terms|english|words|language)\b|"
-                    r"\bin a nutshell\b|\bfor (a )?(layman|laymen|dummies|beginners)\b")
+                    r"\bin a nutshell\b|\bfor (a )?(layman|laymen|dummies|beginners)\b|"
+                    # "is Turkey pulling out now that there's a truce": a premise granted, not the topic asked
+                    r"\b(now|given) that there(?: is|'s| s| are)(?: now)? (?:a |an |the )?[\w-]+(?: in place)?")
 # "what's the deal with the patrols": what about them (no agreement is asked about)
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?![\d/])")
 # "until what date did the offensive continue", "till when did it last": when it ended
