@@ -1064,3 +1064,11 @@ def test_a_granted_premise_is_not_the_topic(answerer: Answerer, snapshot: Timeli
     answer = answerer.answer("is turkey pulling its army out now that there's a truce?",
                              now=datetime(2020, 3, 13, 9, 0, tzinfo=timezone.utc))
     assert key_of(snapshot, answer) == "akar-forces-remain" and "remain in their positions" in answer.plain_text()
+
+
+def test_what_happens_under_the_deal_is_its_provision(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"What happens along X under the deal": what the deal lays down about X, not the summit that made it."""
+    patrols = answerer.answer("what happens along the M4 under the deal? our drivers use it daily", now=NOW)
+    assert key_of(snapshot, patrols) in ("joint-patrols", "security-corridor")
+    line = answerer.answer("what has to stop along the line of contact under the deal?", now=NOW)
+    assert key_of(snapshot, line) == "ceasefire" and "line of contact" in line.plain_text()

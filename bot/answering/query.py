@@ -376,6 +376,9 @@ _PROVISION_DOES = re.compile(r"(?i)\bwhat (exactly |actually |precisely )?(does|
                              r"(the |this )?(ceasefire|truce|cease-fire|corridor|buffer zone|security corridor) "
                              r"(actually |exactly )?(supposed to )?(stop|ban|halt|cover|"
                              r"include|require|allow|prohibit|forbid|involve|entail|do|mean|prevent|end)\b")
+# "what happens along the M4 under the deal": what the deal lays down about the M4 (the provision on it).
+_UNDER_DEAL = re.compile(r"(?i)^\W*what\b.*\b(under|in|according to|per) the (?P<doc>(moscow |idlib |ceasefire )?"
+                         r"(deal|agreement|accord|protocol|memorandum))\b")
 _DEAL_WITH = re.compile(r"(?i)\bwhat(?:'s|’s| is|s) the (?:deal|story) with\b")
 _WEEKDAY_ASKED = {
     "en": re.compile(r"(?i)\b(on )?(which|what) day of the week\b|\b(which|what) weekday\b"),
@@ -455,8 +458,9 @@ def analyse(
     question = _SEPARATED_PARTICLE.sub(r"\1 \4 \2\3", question)
     if _UNTIL_WHEN.search(question):
         question = _GOING_ON.sub(" ", _UNTIL_WHEN.sub("when did it end ", question))
-    about_document = bool(_DOC_SAYS.search(question) or _PROVISION_DOES.search(question))
-    document_words = {fold(w) for m in _DOC_SAYS.finditer(question) for w in re.findall(r"\w+", m.group("doc").lower())}
+    about_document = bool(_DOC_SAYS.search(question) or _PROVISION_DOES.search(question) or _UNDER_DEAL.search(question))
+    document_words = {fold(w) for rx in (_DOC_SAYS, _UNDER_DEAL) for m in rx.finditer(question)
+                      for w in re.findall(r"\w+", m.group("doc").lower())}
     question = _DOC_SAYS.sub(lambda m: m.group("doc") + " about", question)
     question = _WEEKDAY_ASKED[language].sub(_WHEN_WORD[language], question)
     capitalised = {fold(w.lower()) for w in _CAPITALISED.findall(question.strip())}
