@@ -1072,3 +1072,12 @@ def test_what_happens_under_the_deal_is_its_provision(answerer: Answerer, snapsh
     assert key_of(snapshot, patrols) in ("joint-patrols", "security-corridor")
     line = answerer.answer("what has to stop along the line of contact under the deal?", now=NOW)
     assert key_of(snapshot, line) == "ceasefire" and "line of contact" in line.plain_text()
+
+
+def test_everyday_words_for_the_agenda_the_leader_and_the_weekday(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    assert key_of(snapshot, answerer.answer("what was on the agenda in Ankara?", now=NOW)) in (
+        "ankara-talks", "russian-delegation-arrives")
+    leader = answerer.answer("whos the turkish leader that warned about idlib on wed", now=NOW)
+    assert key_of(snapshot, leader) == "erdogan-warning" and "Erdogan" in leader.plain_text()
+    # ... while who led the delegation stays unrecorded
+    assert not answerer.answer("who was the leader of the russian delegation", now=NOW).answered

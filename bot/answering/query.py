@@ -392,6 +392,8 @@ YEAR_LIKE = re.compile(r"(19|20)\d\d|0\d|[12]\d|3[01]")  # a year, a day of the 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)[\"“«„‘'](?P<q>[^\"”»“’']{3,}?)[\"”»“’'](?=[\s,.!?;:)]|$)")
 
 
+_OFFICES = frozenset({"PRESIDENT", "MINISTER"})
+_COUNTRIES = frozenset({"TURKEY", "RUSSIA", "SYRIA"})
 # What a short question clause asks for ("which date was?"): no topic of its own.
 _ASKED_NOUNS = frozenset({"date", "day", "time", "year", "month", "place", "city", "number", "name", "tarih", "gun",
                           "дата", "число", "день"})
@@ -626,7 +628,10 @@ def analyse(
                 query.unknown_actions.append(tok.fold)
             continue
         actions = concepts & ACTION_CONCEPTS
-        if known and actions and not in_context and all("#" + c not in index for c in actions):
+        # ("the Turkish LEADER who warned": a country's leader is its president, an office, not an act of leading)
+        head_of_state = bool(concepts & _OFFICES) and i > 0 and bool(
+            _COUNTRIES.intersection(token_terms(tokens[i - 1], language, query=True).concepts))
+        if known and actions and not in_context and not head_of_state and all("#" + c not in index for c in actions):
             # "Rus heyetinin BAŞINDA kim vardı": the word is stored, the action its phrase names
             # (leading the delegation) is not — a name or date asked about it would be invented.
             query.unknown_actions.append(tok.fold)
