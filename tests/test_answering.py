@@ -1081,3 +1081,12 @@ def test_everyday_words_for_the_agenda_the_leader_and_the_weekday(answerer: Answ
     assert key_of(snapshot, leader) == "erdogan-warning" and "Erdogan" in leader.plain_text()
     # ... while who led the delegation stays unrecorded
     assert not answerer.answer("who was the leader of the russian delegation", now=NOW).answered
+
+
+def test_did_one_event_begin_before_another(answerer: Answerer) -> None:
+    """A yes/no "did A begin before B" is answered with both dates, the earlier first."""
+    text = answerer.answer("Did Assad's offensive begin before Turkey's troop surge?", now=NOW).plain_text()
+    assert text.startswith("First came: Latest Russia-backed offensive") and "December 2019" in text
+    assert "Then: Turkey pours troops" in text
+    later = answerer.answer("did the patrols start after the talks?", now=NOW).plain_text()
+    assert later.index("10–12 March 2020") < later.index("15 March 2020")

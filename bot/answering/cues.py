@@ -55,15 +55,21 @@ AFTER_EVENT = re.compile(r"\b(?:after|following) (?P<a>.+)|(?P<a2>.+?)(?:dan|den
 FIRST = re.compile(r"\b(what|which)( \w+)? (came|happened|was) first\b|\bfirst thing\b|\bthe first (step|agreement|deal)\b|"
                     r"\bilk (olarak|once|basta)\b|\bilk (ne|neyi|neyde|neler)\b|\bв самом начале\b|\bчто было (сначала|первым)\b|"
                     r"\bсначала\b|\bпервым делом\b")
+# "did Assad's offensive BEGIN BEFORE Turkey's troop surge": which of two came first, asked yes or no.
+_HAPPEN = r"(?:begin|began|begun|start|started|happen|happened|come|came|occur|occurred|take place|took place|kick off|" \
+          r"kicked off|break out|broke out|made|issued|given|said)"
+_BEFORE_ANOTHER = r"\b(?:did|was|were|had) .+? " + _HAPPEN + r" (?:before|after|earlier than|later than) "
 # "Which is later, A or B?", "did A happen before or after B?", "önce mi sonra mı", "раньше или позже": the order
 # of two events is asked, as by "which came first".
 ORDER = re.compile(r"\b(what|which)( one| \w+)? (came|happened|was|is|comes|occurred) (earlier|later|sooner|last)\b|"
                    r"\bwhich (is|was|came) (earlier|later|first)\b|\bbefore or after\b|\bafter or before\b|"
                    r"\bonce mi sonra mi\b|\bsonra mi once mi\b|\bhangisi (daha )?(once|sonra)\b|"
                    r"\bчто было (раньше|позже)\b|\bчто (случилось|произошло) (раньше|позже|сначала)\b|"
-                   r"\bдо или после\b|\bраньше или позже\b")
-# "did A happen before or after B", "A, B'den önce mi sonra mı": the two events compared.
-BEFORE_OR_AFTER = re.compile(r"^(?:(?:did|was|were|is|are|has|had) )?(?P<a>.+?) (?:before or after|after or before|"
+                   r"\bдо или после\b|\bраньше или позже\b|" + _BEFORE_ANOTHER)
+# "did A happen before or after B", "A, B'den önce mi sonra mı", "did A begin before B": the two events compared.
+BEFORE_OR_AFTER = re.compile(r"\b(?:did|was|were|had) (?P<a3>.+?) " + _HAPPEN + r" (?:before|after|earlier than|later than) "
+                             r"(?P<b3>.+)$|"
+                             r"^(?:(?:did|was|were|is|are|has|had) )?(?P<a>.+?) (?:before or after|after or before|"
                              r"до или после|раньше или позже) (?P<b>.+)$|"
                              r"^(?P<a2>.+?) (?P<b2>\w+ \w+(?:dan|den|tan|ten)) (?:once mi sonra mi|sonra mi once mi)")
 # "anything new since the Moscow summit": news after that event, whatever it is about.
