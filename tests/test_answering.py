@@ -1090,3 +1090,13 @@ def test_did_one_event_begin_before_another(answerer: Answerer) -> None:
     assert "Then: Turkey pours troops" in text
     later = answerer.answer("did the patrols start after the talks?", now=NOW).plain_text()
     assert later.index("10–12 March 2020") < later.index("15 March 2020")
+
+
+def test_the_readers_own_things_are_not_the_topic(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"in our coordination meetings": the reader's meetings, not the talks; "everyone keeps mentioning" asks nothing."""
+    answer = answerer.answer("what exactly is this security corridor everyone keeps mentioning in our coordination "
+                             "meetings?", now=NOW)
+    assert key_of(snapshot, answer) == "security-corridor" and "6 km" in answer.plain_text()
+    # ... but when the reader's own thing is all the question names, it is the topic
+    ours = answerer.answer("when do our patrols start?", now=NOW)
+    assert key_of(snapshot, ours) in ("joint-patrols-start", "joint-patrols")

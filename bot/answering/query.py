@@ -718,6 +718,14 @@ def analyse(
             # "still on for Sunday?": that day first, before any day of the week a fact names ("Thursday")
             g.terms = [(t, w * 0.3 if t == "#WEEKDAY" else w) for t, w in g.terms]
             g.__dict__.pop("_term_set", None)
+    owned = {tokens[j].fold for i, t in enumerate(tokens) if t.fold in ("our", "my")
+             for j in range(i + 1, min(i + 3, len(tokens)))}
+    if owned and any(g.known and not g.context and g.word not in owned for g in query.groups):
+        # "the corridor everyone mentions in OUR COORDINATION MEETINGS": the reader's own meetings are no
+        # topic, when the question names one besides them
+        for g in query.groups:
+            if g.word in owned and not g.is_entity:
+                g.context = True
     if about_document and any(g.word not in document_words and not g.context and not g.is_date for g in query.groups):
         # "what does the deal say about the line of contact": the deal is where to look, the line of
         # contact what is asked about. A truce named so is a provision itself: it stays a topic.
