@@ -1100,3 +1100,13 @@ def test_the_readers_own_things_are_not_the_topic(answerer: Answerer, snapshot: 
     # ... but when the reader's own thing is all the question names, it is the topic
     ours = answerer.answer("when do our patrols start?", now=NOW)
     assert key_of(snapshot, ours) in ("joint-patrols-start", "joint-patrols")
+
+
+def test_a_restated_question_and_a_guess_offered(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"..., i mean when did X start": the plainer restatement is the question; "the presidents or someone
+    else?": the reader's guess is checked, not searched by."""
+    restated = answerer.answer("from what time exactly were our teams supposed to stop hearing shelling? i mean when "
+                               "did the halt to fighting start", now=NOW)
+    assert key_of(snapshot, restated) == "ceasefire-takes-effect" and "00:01" in restated.plain_text()
+    guess = answerer.answer("who has to agree the details of the corridor, the presidents or someone else?", now=NOW)
+    assert key_of(snapshot, guess) == "corridor-deadline" and "defence ministries" in guess.plain_text()

@@ -304,6 +304,12 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str,
                   if n in clauses and intent_mod.detect(_clause_text(tokens, clause_of, n), language).cues]
         asking = marked or asking
     question = asking[-1]
+    restated = [n for n in clauses if n > question and _RESTATED.match(_clause_text(tokens, clause_of, n))
+                and intent_mod.detect(_clause_text(tokens, clause_of, n), language).cues & _PRECISE_INTENTS]
+    if restated:
+        # "from what time were our teams to stop hearing shelling? i mean when did the halt to fighting
+        # start": the reader says it again, plainer — that is the question
+        question = restated[-1]
     later = [n for n in clauses if n > question and n in questioned
              and intent_mod.detect(_clause_text(tokens, clause_of, n), language).cues]
     if later and _READER.search(_clause_text(tokens, clause_of, question)):
@@ -355,6 +361,8 @@ _NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})
 _UNTIL_WHEN = re.compile(r"(?i)\b(until|till|til|up to) (when|what date|which date|what day|which day|what point)\b")
 _TIME_UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "hour", "hours", "gun", "gunu", "hafta",
                               "дней", "дня", "день", "недель", "недели"})
+_RESTATED = re.compile(r"^(i mean|i meant|in other words|or rather|put simply|simply put)\b")
+_GUESS = re.compile(r"\b(\w+) or (?:someone|somebody|anyone|anybody|something|somewhere|someplace) else\b")
 _WHOLE = re.compile(r"\b(?:the )?(?:whole|entire|all)(?: of)? (?:the )?(\w+)")
 _COMING = frozenset({"coming", "upcoming", "following", "few", "couple", "gelecek", "onumuzdeki", "ближайш", "ближайшие",
                      "ближайших", "предстоящие", "предстоящих"})
@@ -732,6 +740,13 @@ def analyse(
         for g in query.groups:
             if g.word in document_words and "CEASEFIRE" not in g.concepts:
                 g.context = True
+    guesses = {m.group(1) for m in _GUESS.finditer(folded)}
+    if guesses and any(g.known and not g.context and g.word not in guesses for g in query.groups):
+        # "who has to agree the details, the presidents or someone else?": the reader's guess, which the
+        # answer confirms or corrects; it is not what the fact is searched by
+        for g in query.groups:
+            if g.word in guesses:
+                g.context = True
     if found_intent.kind == "where" and _WHOLE.search(folded):
         # "where does the ceasefire apply — the whole of Syria?": the reader's guess at the scope, which the
         # answer corrects; it is not what the ceasefire is searched by
@@ -818,7 +833,7 @@ _FOCUS_BEFORE = {"tr": frozenset({"ne", "nedir", "neydi", "kadar"})}
 # Words that only say a name is wanted ("the name of X", "adı ne"): the focus is what follows/precedes.
 # So do words that only say which kind of answer is wanted: a place ("which city"), a time ("hangi saatte").
 _TRANSPARENT = frozenset({"name", "names", "called", "title", "adi", "ismi", "isim", "название", "имя", "зовут",
-                          "exact", "exactly", "full", "official"})
+                          "exact", "exactly", "full", "official", "other", "another"})
 _KIND_WORDS = frozenset({"city", "town", "place", "country", "location",
                           "sehir", "sehre", "sehirde", "yer", "yerde", "ulke", "город", "городе", "место", "месте",
                           "date", "day", "time", "hour", "gun", "tarih", "saat", "saatte", "saatinde", "дата", "день",
