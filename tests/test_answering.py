@@ -1110,3 +1110,11 @@ def test_a_restated_question_and_a_guess_offered(answerer: Answerer, snapshot: T
     assert key_of(snapshot, restated) == "ceasefire-takes-effect" and "00:01" in restated.plain_text()
     guess = answerer.answer("who has to agree the details of the corridor, the presidents or someone else?", now=NOW)
     assert key_of(snapshot, guess) == "corridor-deadline" and "defence ministries" in guess.plain_text()
+
+
+def test_turkish_distance_and_which_came_first(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    far = answerer.answer("Serakib'de depomuz var, Trumba Serakib'e ne kadar uzakta?", now=NOW)
+    assert far.answered and far.language == "tr" and "2 km" in far.plain_text()
+    first = answerer.answer("önce hangisi oldu: Erdoğan'ın uyarısı mı, Akar'ın açıklaması mı?", now=NOW)
+    assert key_of(snapshot, first) == "erdogan-warning" and "11 Mart 2020" in first.plain_text()
+    assert "12 Mart 2020" in first.plain_text()

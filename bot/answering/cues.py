@@ -63,7 +63,7 @@ _BEFORE_ANOTHER = r"\b(?:did|was|were|had) .+? " + _HAPPEN + r" (?:before|after|
 # of two events is asked, as by "which came first".
 ORDER = re.compile(r"\b(what|which)( one| \w+)? (came|happened|was|is|comes|occurred) (earlier|later|sooner|last)\b|"
                    r"\bwhich (is|was|came) (earlier|later|first)\b|\bbefore or after\b|\bafter or before\b|"
-                   r"\bonce mi sonra mi\b|\bsonra mi once mi\b|\bhangisi (daha )?(once|sonra)\b|"
+                   r"\bonce mi sonra mi\b|\bsonra mi once mi\b|\bhangisi (daha )?(once|sonra)\b|\b(ilk|once) hangisi\b|"
                    r"\bчто было (раньше|позже)\b|\bчто (случилось|произошло) (раньше|позже|сначала)\b|"
                    r"\bдо или после\b|\bраньше или позже\b|" + _BEFORE_ANOTHER)
 # "did A happen before or after B", "A, B'den önce mi sonra mı", "did A begin before B": the two events compared.
@@ -82,7 +82,8 @@ DONE_WITH = re.compile(r"\b(is|are|s|was|were|now|have|has|been) (done|over|fini
                        r"signed|agreed|sealed)\b|\bthey (agreed|signed|met)\b|"
                        r"\b(done|finished|wrapped up|concluded)( so| and| now| then)? (?=what|anything|is there)|"
                        r"\b(bitti|sona erdi|tamamlandi)\b|\b(закончил|завершил|прошл)\w*")
-OR = re.compile(r"(?P<a>\w[^,:]*?)\s+(?:or|yoksa|veya|или)\s+(?P<b>\w.*)")
+OR = re.compile(r"(?P<a>\w[^,:]*?)\s+(?:or|yoksa|veya|или)\s+(?P<b>\w.*)|"
+                r"(?P<a2>\w[^,:]*?) mi (?P<b2>\w.*?) mi\b")  # "Erdoğan'ın uyarısı mı, Akar'ın açıklaması mı"
 LASTED = re.compile(r"\bhow long did\b|\bhow many days did\b|\bfor how long\b|\bhow long (were|was) (the )?\w+ (in|held)\b|"
                      r"\bne kadar sur\w*|\bkac gun sur\w*|\bсколько (дней |времени )?(длил|продолжал|шл|шли|ид)\w*|"
                      r"\bкак долго (длил|продолжал|шл|ид)\w*")

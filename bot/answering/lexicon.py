@@ -265,8 +265,9 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "en": ["end to end", "wide", "width", "broad", "breadth", "deep", "depth", "km", "kms", "kilometre", "kilometres",
                "kilometer", "kilometers", "mile", "miles", "size", "stretch", "stretches", "extend", "extends",
                "big", "far", "span", "area"],
-        "tr": ["geniş*", "derin*", "km", "kilometre*", "mil", "boyut*", "büyüklü*", "uzan*", "alan*"],
-        "ru": ["ширин*", "широк*", "глубин*", "км", "километр*", "мил*", "размер*", "простира*"],
+        "tr": ["geniş*", "derin*", "km", "kilometre*", "mil", "boyut*", "büyüklü*", "uzan*", "alan*", "uzak*", "mesafe*"],
+        "ru": ["ширин*", "широк*", "глубин*", "км", "километр*", "мил*", "размер*", "простира*", "далек*", "далеко",
+               "расстояни*"],
     },
     # Length of a thing (a road, a border): nothing the timeline records; kept apart from WIDTH so that
     # "how long is the M4" is not answered with the corridor's width.
