@@ -1118,3 +1118,11 @@ def test_turkish_distance_and_which_came_first(answerer: Answerer, snapshot: Tim
     first = answerer.answer("önce hangisi oldu: Erdoğan'ın uyarısı mı, Akar'ın açıklaması mı?", now=NOW)
     assert key_of(snapshot, first) == "erdogan-warning" and "11 Mart 2020" in first.plain_text()
     assert "12 Mart 2020" in first.plain_text()
+
+
+def test_at_the_end_of_the_talks_says_when_not_what(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"What did Akar say at the end of the talks": his statement, not an ending nobody recorded."""
+    for question in ("what did Akar say at the end of the talks?", "Akar görüşmelerin sonunda ne dedi?",
+                     "что сказал Акар в конце переговоров?"):
+        answer = answerer.answer(question, now=NOW)
+        assert key_of(snapshot, answer) in ("akar-details-largely-agreed", "akar-forces-remain"), question

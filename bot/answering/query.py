@@ -353,6 +353,9 @@ _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|ar
                     # "what is it, in plain terms?": how to say it, not what about
                     r"\bin (plain|simple|layman'?s|lay|short|brief|everyday|normal) (terms|english|words|language)\b|"
                     r"\bin a nutshell\b|\bfor (a )?(layman|laymen|dummies|beginners)\b|"
+                    # "what did Akar say at the end of the talks": when he said it, not an ending asked about
+                    r"\b(at|by|towards?|near) the (very )?(end|close|start|beginning|outset) of\b|\bв (самом )?(конце|начале)\b|"
+                    r"(?<=\w)(?:in|ın|un|ün|nin|nın|nun|nün) (sonunda|başında|basinda)\b|"
                     # "is Turkey pulling out now that there's a truce": a premise granted, not the topic asked
                     r"\b(now|given) that there(?: is|'s| s| are)(?: now)? (?:a |an |the )?[\w-]+(?: in place)?")
 # "what's the deal with the patrols": what about them (no agreement is asked about)
