@@ -1126,3 +1126,9 @@ def test_at_the_end_of_the_talks_says_when_not_what(answerer: Answerer, snapshot
                      "что сказал Акар в конце переговоров?"):
         answer = answerer.answer(question, now=NOW)
         assert key_of(snapshot, answer) in ("akar-details-largely-agreed", "akar-forces-remain"), question
+
+
+def test_a_turkish_phrase_does_not_fire_inside_english(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"so erdogan ..." once read as Turkish "sona er-" (to end): the warning is what is asked."""
+    answer = answerer.answer("so erdogan warned on which weekday", now=NOW)
+    assert key_of(snapshot, answer) == "erdogan-warning" and "Wednesday" in answer.plain_text()

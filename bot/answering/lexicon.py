@@ -77,7 +77,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "expires", "expired", "collapse", "collapsed", "break down", "broke down", "run out", "ran out",
                "runs out", "running out", "wrap up", "wrapped up", "wraps up", "wrapping up", "conclude", "concluded",
                "concludes"],
-        "tr": ["bitti*", "bitecek*", "bitiş*", "bitme*", "sona er*", "son bul*", "çöktü*", "çöküş*", "çökme*"],
+        "tr": ["bitti*", "bitecek*", "bitiş*", "bitme*", "sona erdi*", "sona erece*", "sona erme*", "sona ermi*", "sona eriyor*", "sona erer*", "son bul*", "çöktü*", "çöküş*", "çökme*"],
         "ru": ["законч*", "кончит*", "заверш*", "истек*", "рухн*", "сорва*"],
     },
     "CLOSE": {
