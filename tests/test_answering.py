@@ -1132,3 +1132,12 @@ def test_a_turkish_phrase_does_not_fire_inside_english(answerer: Answerer, snaps
     """"so erdogan ..." once read as Turkish "sona er-" (to end): the warning is what is asked."""
     answer = answerer.answer("so erdogan warned on which weekday", now=NOW)
     assert key_of(snapshot, answer) == "erdogan-warning" and "Wednesday" in answer.plain_text()
+
+
+def test_headings_code_and_unrecorded_roles(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """A heading that asks ("date check - ..."), pasted code, and a role nobody in the record holds."""
+    check = answerer.answer("date check - truce agreed 5 march or 6 march?", now=NOW)
+    assert key_of(snapshot, check) == "moscow-ceasefire-agreed" and "5 March 2020" in check.plain_text()
+    code = answerer.answer("fix my sql: SELECT * FORM users WHERE id=1", now=NOW)
+    assert not code.answered and "programming" in code.plain_text()
+    assert not answerer.answer("who is the kremlin spokesman", now=NOW).answered

@@ -321,6 +321,9 @@ def _context_clauses(tokens: list[Token], clause_of: list[int], language: str,
                   if c == question and not _is_stopword(t) and t.fold not in _ASKED_NOUNS)
     if (sum(1 for c in clause_of if c == question) <= 2 or content == 0) and question - 1 in clauses:
         return set(clauses) - {question, topic_before(question)}
+    if content == 0 and question == clauses[0] and question + 1 in clauses:
+        # "date check - truce agreed 5 march or 6 march?": a heading that asks, then what it is about
+        return set(clauses) - {question, question + 1}
     if content <= 2 and question - 1 in all_asking and (not questioned or question - 1 in questioned):
         # "where are the troops now? still in idlib?": a short follow-up question goes with the one before
         kept = {question, question - 1}
@@ -364,6 +367,10 @@ _NUMERIC_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})
 _UNTIL_WHEN = re.compile(r"(?i)\b(until|till|til|up to) (when|what date|which date|what day|which day|what point)\b")
 _TIME_UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "hour", "hours", "gun", "gunu", "hafta",
                               "дней", "дня", "день", "недель", "недели"})
+# Source code pasted into a question: a statement of SQL, a function, an assignment or a call.
+_CODE = re.compile(r"(?i)\bselect\s+(\*|\w+(\s*,\s*\w+)+)\s+(from|form)\b|\bwhere\s+\w+\s*(=|<|>|like\b)|"
+                   r"\b(def|function|class)\s+\w+\s*[(:{]|\w+\s*\([^()]*\)\s*[{;]|console\.log|#include\b|=>|"
+                   r"\b(int|var|let|const)\s+\w+\s*=")
 _RESTATED = re.compile(r"^(i mean|i meant|in other words|or rather|put simply|simply put)\b")
 _GUESS = re.compile(r"\b(\w+) or (?:someone|somebody|anyone|anybody|something|somewhere|someplace) else\b")
 _WHOLE = re.compile(r"\b(?:the )?(?:whole|entire|all)(?: of)? (?:the )?(\w+)")
@@ -564,6 +571,8 @@ def analyse(
     for first, _last, category in off_hits:
         if clause_of[first] not in quiet:  # "I'm a student writing an essay. What ...?"
             query.off_topic.append(category)
+    if _CODE.search(original):
+        query.off_topic.append("code")  # "fix my sql: SELECT * FORM users WHERE id=1": code, whatever its words
 
     # Character offsets of tokens in the folded question, to drop pure question words ("when", "new").
     offsets, position = [], 0
