@@ -1141,3 +1141,10 @@ def test_headings_code_and_unrecorded_roles(answerer: Answerer, snapshot: Timeli
     code = answerer.answer("fix my sql: SELECT * FORM users WHERE id=1", now=NOW)
     assert not code.answered and "programming" in code.plain_text()
     assert not answerer.answer("who is the kremlin spokesman", now=NOW).answered
+
+
+def test_hope_is_not_a_troop_position(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"positive" and "positions" share a stem: troops staying in position are no hopeful word."""
+    assert key_of(snapshot, answerer.answer("is anyone hopeful about all this?", now=NOW)) == "turkish-official-reuters"
+    broken = answerer.answer("what happens if somebody breaks the ceasefire?", now=NOW)
+    assert key_of(snapshot, broken) in ("erdogan-warning", "turkish-official-reuters")

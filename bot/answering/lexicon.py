@@ -409,7 +409,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ru": ["связ*", "соедин*", "проход*", "между"],
     },
     "HOPE": {
-        "en": ["hope", "hopes", "hopeful", "optimistic", "optimism", "future", "forward", "outlook", "upbeat", "positive",
+        "en": ["hope", "hopes", "hopeful", "optimistic", "optimism", "future", "forward", "outlook", "upbeat", "positive*",
                "confident", "confidence", "encouraged", "encouraging", "bullish", "rosy", "good mood", "pleased"],
         "tr": ["umut*", "ümit*", "iyimser*", "gelecek", "ilerli*"],
         "ru": ["надежд*", "надея*", "оптимизм*", "будущ*", "вперед*"],
@@ -712,7 +712,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         and or but if because while there here this that these those it its they them their he him his she her we
         us our you your i me my mine what when where who whom whose why how which any anything something some all
         each every much many more most very just also too not no yes please thanks thank hi hello hey ok okay
-        tell know want need like get got let lets anyone someone one ones up out off again still even yet already everyone everybody mention mentions mentioned mentioning besides check checking
+        tell know want need like get got let lets anyone someone one ones up out off again still even yet already everyone everybody mention mentions mentioned mentioning besides check checking somebody anybody nobody
         really actually currently right now today exactly precisely supposed going gonna will shall s t d ll re
         ve m bot info information question answer kind sort thing things stuff lot lots way wondering wonder
         curious quick quickly remind mind happen happens happened happening ago long soon near around abt
