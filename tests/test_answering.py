@@ -1148,3 +1148,12 @@ def test_hope_is_not_a_troop_position(answerer: Answerer, snapshot: TimelineSnap
     assert key_of(snapshot, answerer.answer("is anyone hopeful about all this?", now=NOW)) == "turkish-official-reuters"
     broken = answerer.answer("what happens if somebody breaks the ceasefire?", now=NOW)
     assert key_of(snapshot, broken) in ("erdogan-warning", "turkish-official-reuters")
+
+
+def test_first_agreed_is_the_earliest_agreement(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"When were the patrols first agreed": in Moscow on 5 March, not Akar's update a week later."""
+    for question in ("when did the two presidents first agree on the joint patrols?",
+                     "when was the corridor around the M4 first agreed in principle?"):
+        answer = answerer.answer(question, now=NOW)
+        assert key_of(snapshot, answer) == "moscow-ceasefire-agreed", question
+        assert answer.plain_text().startswith("Putin and Erdogan agree a ceasefire") and "5 March 2020" in answer.plain_text()

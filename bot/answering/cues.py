@@ -53,6 +53,8 @@ HOW_LONG_WHEN = re.compile(r"\bhow long (?:had|has|was|were) (?:the )?(?P<a>.+?)
 # "what's next after the talks", "anything coming up after the summit": next relative to an event
 AFTER_EVENT = re.compile(r"\b(?:after|following) (?P<a>.+)|(?P<a2>.+?)(?:dan|den|tan|ten) sonra\b|\bпосле (?P<a3>.+)")
 FIRST = re.compile(r"\b(what|which)( \w+)? (came|happened|was) first\b|\bfirst thing\b|\bthe first (step|agreement|deal)\b|"
+                   # "when were the patrols first agreed": the earliest agreement on them
+                   r"\bfirst (agreed|agree|agreeing|announced|signed|decided|settled)\b|"
                     r"\bilk (olarak|once|basta)\b|\bilk (ne|neyi|neyde|neler)\b|\bв самом начале\b|\bчто было (сначала|первым)\b|"
                     r"\bсначала\b|\bпервым делом\b")
 # "did Assad's offensive BEGIN BEFORE Turkey's troop surge": which of two came first, asked yes or no.

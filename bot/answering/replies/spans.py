@@ -121,7 +121,9 @@ def answer_first_of(store: FactStore, ctx: Ctx, cands: list[Candidate], *, pair:
     item = chosen.item
     lang = ctx.lang
     parts = C.date_parts(item.when, item.status, ctx.now, lang, ctx.zone)  # type: ignore[union-attr]
-    blocks = [Block("headline", C.fill("first_of", lang, title=item.title_in(lang), **parts))]
+    # "when were the patrols first agreed": a date asked, said as any date is
+    template = "when_headline" if ctx.q.intent.kind == "when" and not pair else "first_of"
+    blocks = [Block("headline", C.fill(template, lang, title=item.title_in(lang), **parts))]
     if pair:
         # "which is later", "before or after": the other one's date too, so the order is plain to see
         other = next((c.item for c in pool if c is not chosen), None)
