@@ -1157,3 +1157,11 @@ def test_first_agreed_is_the_earliest_agreement(answerer: Answerer, snapshot: Ti
         answer = answerer.answer(question, now=NOW)
         assert key_of(snapshot, answer) == "moscow-ceasefire-agreed", question
         assert answer.plain_text().startswith("Putin and Erdogan agree a ceasefire") and "5 March 2020" in answer.plain_text()
+
+
+def test_who_is_on_which_side(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """Who backs whom is a standing relation: the fact saying it, not a "Russia-backed offensive" in Idlib."""
+    for question in ("quick one - who's on which side in idlib?", "Which side is Turkey on in the Syrian war?"):
+        answer = answerer.answer(question, now=NOW)
+        assert key_of(snapshot, answer) == "sides-in-the-war", question
+        assert "Russia supports" in answer.plain_text(), question

@@ -255,7 +255,9 @@ class Answerer:
                         # "the next ROUND OF TALKS after Ankara": nothing of the kind is recorded after it
                         return decline(self._store, ctx.lang, kind, "decline_unrecorded", negotiation_id)
                     return next_or_latest(self._store, ctx, kind, after=end)
-        if cands and kind not in ("where", "next", "latest") and not q.intent.yes_no:
+        if cands and kind not in ("where", "next", "latest") and not q.intent.yes_no \
+                and not (kind == "who" and "SUPPORT" in q.concepts()):
+            # (who backs whom "in Idlib" is a standing relation, not something that happened there)
             cands = at_place(q, question, cands)
         if q.about_document and cands:
             # "what does the deal say about the corridor": the provision on the corridor, if one is named

@@ -102,6 +102,12 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
             done = titles & DEEDS
             if done and not done & deeds:
                 c.score *= 0.6
+    if kind in ("who", "what") and any("SUPPORT" in g.concepts for g in groups if not g.context):
+        # "who's on which side", "which side is Turkey on": the fact whose title says who backs whom,
+        # not one naming a "Russia-backed offensive"
+        for c in out:
+            if SIDES_TITLE.search(c.item.title or ""):
+                c.score *= 1.5
     doer = doer_asked(q)
     doers = [g for g in groups if g.is_entity and g.word in doer] if doer else []
     if doers:
@@ -129,6 +135,7 @@ def rerank(store: FactStore, ctx: Ctx, groups: list[Group], hits: list[Hit]) -> 
     return out
 
 
+SIDES_TITLE = re.compile(r"(?<![\w-])(backs?|supports?|backing|supporting|sides?|allies|ally)\b")
 # Things done to or by people on the ground: a fact named for one of them is about that deed.
 DEEDS = frozenset({"#DEPLOY", "#KILL", "#DISPLACE", "#ARRIVE", "#DEPART"})
 ALSO_SAID = re.compile(r"\balso (said|told|stated|added|noted|announced)\b")

@@ -39,6 +39,8 @@ def answer_describe(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answe
                      and (kind != "why" or c.mask & topic_mask == topic_mask)]
     if q.about_document and isinstance(best.item, PointView):
         pool = [best]  # "what does the deal say about the corridor": that provision's own words
+    elif kind == "who" and "SUPPORT" in q.concepts():
+        pool = [best]  # "who's on which side in Idlib": the fact saying who backs whom, said whole
     pick = best_sentence(store, ctx, pool)
     if kind == "how_many":
         if pick is None:  # best_sentence only picks, for a how-many question, a sentence with the number
