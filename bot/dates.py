@@ -7,6 +7,7 @@ A day-precision date is shown as the day it was announced in its own zone (15 Ma
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_interval, format_timedelta
@@ -131,6 +132,13 @@ def relative(when: When, now: datetime, language: str = "en", reader_zone: str =
             return _TOMORROW[lang]
         if days == -1:
             return _YESTERDAY[lang]
+    return _days_from_now(days, loc)
+
+
+@lru_cache(maxsize=2048)
+def _days_from_now(days: int, loc: str) -> str:
+    """"in 3 days", "5 years ago" for a whole number of days (cached: Babel formats slowly, and a
+    reader's answers repeat the same few distances)."""
     if abs(days) < 30:
         # "8 days ago" is what a reader wants, not Babel's rounded "1 week ago".
         return format_timedelta(timedelta(days=days), granularity="day", add_direction=True, locale=loc, threshold=100)

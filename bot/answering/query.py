@@ -372,6 +372,7 @@ _TIME_UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months",
 _CODE = re.compile(r"(?i)\bselect\s+(\*|\w+(\s*,\s*\w+)+)\s+(from|form)\b|\bwhere\s+\w+\s*(=|<|>|like\b)|"
                    r"\b(def|function|class)\s+\w+\s*[(:{]|\w+\s*\([^()]*\)\s*[{;]|console\.log|#include\b|=>|"
                    r"\b(int|var|let|const)\s+\w+\s*=")
+_CODE_CHARS = frozenset("=*({;>#.")
 _RESTATED = re.compile(r"^(i mean|i meant|in other words|or rather|put simply|simply put)\b")
 _GUESS = re.compile(r"\b(\w+) or (?:someone|somebody|anyone|anybody|something|somewhere|someplace) else\b")
 _WHOLE = re.compile(r"\b(?:the )?(?:whole|entire|all)(?: of)? (?:the )?(\w+)")
@@ -572,7 +573,7 @@ def analyse(
     for first, _last, category in off_hits:
         if clause_of[first] not in quiet:  # "I'm a student writing an essay. What ...?"
             query.off_topic.append(category)
-    if _CODE.search(original):
+    if _CODE_CHARS.intersection(original) and _CODE.search(original):
         query.off_topic.append("code")  # "fix my sql: SELECT * FORM users WHERE id=1": code, whatever its words
 
     # Character offsets of tokens in the folded question, to drop pure question words ("when", "new").
