@@ -372,7 +372,7 @@ _TIME_UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months",
 _CODE = re.compile(r"(?i)\bselect\s+(\*|\w+(\s*,\s*\w+)+)\s+(from|form)\b|\bwhere\s+\w+\s*(=|<|>|like\b)|"
                    r"\b(def|function|class)\s+\w+\s*[(:{]|\w+\s*\([^()]*\)\s*[{;]|console\.log|#include\b|=>|"
                    r"\b(int|var|let|const)\s+\w+\s*=")
-_CODE_CHARS = frozenset("=*({;>#.")
+_CODE_CHARS = frozenset("=*({;>#")
 _RESTATED = re.compile(r"^(i mean|i meant|in other words|or rather|put simply|simply put)\b")
 _GUESS = re.compile(r"\b(\w+) or (?:someone|somebody|anyone|anybody|something|somewhere|someplace) else\b")
 _WHOLE = re.compile(r"\b(?:the )?(?:whole|entire|all)(?: of)? (?:the )?(\w+)")
