@@ -1165,3 +1165,14 @@ def test_who_is_on_which_side(answerer: Answerer, snapshot: TimelineSnapshot) ->
         answer = answerer.answer(question, now=NOW)
         assert key_of(snapshot, answer) == "sides-in-the-war", question
         assert "Russia supports" in answer.plain_text(), question
+
+
+def test_whether_the_details_are_settled(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"So is there a deal on the details yet", "patrol details finalised?", "did they agree anything in Ankara
+    and is it final?": Akar's word that they were largely agreed, not the Moscow summit a week before."""
+    after = datetime(2020, 3, 13, 9, 0, tzinfo=timezone.utc)
+    for question in ("so is there a deal on the details yet", "patrol details finalised?",
+                     "did they agree anything in ankara and is it final?"):
+        answer = answerer.answer(question, now=after)
+        assert key_of(snapshot, answer) in ("akar-details-largely-agreed", "joint-patrols", "ankara-talks"), question
+        assert "largely" in answer.plain_text(), question

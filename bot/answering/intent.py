@@ -80,7 +80,8 @@ def _ru_future_yes_no(text: str) -> bool:
             return True
     return False
 _YES_NO = {
-    "en": [r"^(is|are|was|were|has|have|had|did|does|do|will|would|can|could)\b", r"\b(is it|are they) (true|correct)\b",
+    "en": [r"^((so|and|but|ok|okay|well|then|hmm|also|wait) )?(is|are|was|were|has|have|had|did|does|do|will|would|can|could)\b",
+           r"\b(is it|are they) (true|correct)\b",
            # "I read the truce was agreed in Ankara, is that right?": a claim to check
            r"\b(is|was) (that|this|it) (right|true|correct|so|accurate)\b", r"\b(right|true|correct)\s*\?*\s*$"],
     "tr": [r"\b(mi|mı|mu|mü|midir|mudur|misin|musun)\b\s*$", r"\b(mi|mı|mu|mü)\b"],

@@ -111,7 +111,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "AGREE": {
         "en": ["shake hands", "shook hands", "shaken hands", "agree", "agreed", "agrees", "agreement", "agreements", "deal", "deals", "accord", "accords", "pact",
-               "protocol", "memorandum", "treaty", "sign", "signed", "signing", "settle", "settled", "consensus",
+               "protocol", "memorandum", "treaty", "sign", "signed", "signing", "settle", "settled", "consensus", "final", "finalised",
+               "finalized", "finalise", "finalize", "finalising", "finalizing",
                "understanding", "arrangement", "arrangements", "agreemnt", "agrement", "conclude", "concluded", "struck",
                "sort out", "sorted out", "sorting out", "sorted", "work out", "worked out", "working out", "hammer out",
                "hammered out", "iron out", "ironed out", "thrash out", "thrashed out", "nail down", "nailed down",

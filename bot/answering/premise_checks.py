@@ -52,7 +52,8 @@ ROAD_PREPOSITION = re.compile(r"\b(?:on|along|at|in|near|via|to)\s+(?:the\s+)?$"
 YEAR_WORD = re.compile(r"(19|20)\d\d")
 ORDINAL_DAY = re.compile(r"(\d{1,2})(st|nd|rd|th)?")
 INDEFINITE = re.compile(r"\b(an?|any|some)\s+(\w+\s+)?(agreement|deal|accord|understanding|talks|meeting|"
-                        r"deal|progress|breakthrough)\b")
+                        r"deal|progress|breakthrough)\b|\b(agree|agreed|settle|settled|decide|decided|sign|signed) "
+                        r"(anything|something|on anything|on something)\b")
 
 
 def day_premise(s: Searcher, q: Query, ctx: Ctx, allowed: set[int] | None) -> Answer | None:

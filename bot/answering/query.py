@@ -372,6 +372,8 @@ _TIME_UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months",
 _CODE = re.compile(r"(?i)\bselect\s+(\*|\w+(\s*,\s*\w+)+)\s+(from|form)\b|\bwhere\s+\w+\s*(=|<|>|like\b)|"
                    r"\b(def|function|class)\s+\w+\s*[(:{]|\w+\s*\([^()]*\)\s*[{;]|console\.log|#include\b|=>|"
                    r"\b(int|var|let|const)\s+\w+\s*=")
+_STATE_WORDS = frozenset({"agreed", "finalised", "finalized", "settled", "done", "signed", "over", "started", "begun",
+                          "confirmed", "holding", "finished", "sorted", "decided", "final", "official", "happening"})
 _CODE_CHARS = frozenset("=*({;>#")
 _RESTATED = re.compile(r"^(i mean|i meant|in other words|or rather|put simply|simply put)\b")
 _GUESS = re.compile(r"\b(\w+) or (?:someone|somebody|anyone|anybody|something|somewhere|someplace) else\b")
@@ -527,6 +529,11 @@ def analyse(
     if (language == "ru" and not found_intent.yes_no and original.strip().endswith("?")
             and not _RU_WH.search(folded) and any(_RU_PAST.search(t.lower) for t in tokens)):
         # "Россия согласилась на коридор?": a yes/no question by intonation alone
+        found_intent = dataclasses.replace(found_intent, yes_no=True,
+                                           kind="status" if found_intent.kind == "what" else found_intent.kind)
+    if language == "en" and not found_intent.yes_no and original.strip().endswith("?") and tokens \
+            and tokens[-1].fold in _STATE_WORDS and not _EN_WH.search(folded):
+        # "patrol details finalised?": a state asked about, yes or no
         found_intent = dataclasses.replace(found_intent, yes_no=True,
                                            kind="status" if found_intent.kind == "what" else found_intent.kind)
     if language == "en" and not found_intent.yes_no and (_EN_TAG.search(folded) or not _EN_WH.search(folded) and (
