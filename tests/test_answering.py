@@ -1176,3 +1176,12 @@ def test_whether_the_details_are_settled(answerer: Answerer, snapshot: TimelineS
         answer = answerer.answer(question, now=after)
         assert key_of(snapshot, answer) in ("akar-details-largely-agreed", "joint-patrols", "ankara-talks"), question
         assert "largely" in answer.plain_text(), question
+
+
+def test_when_a_provision_is_asked_its_dated_event_answers(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"Soldiers patrolling together - from when?": the day the patrols start, not the provision's last update."""
+    answer = answerer.answer("turkish and russian soldiers patrolling together - from when?", now=NOW)
+    assert answer.matches[0].date == "2020-03-15" and "15 March 2020" in answer.plain_text()
+    # ... while "when were the patrols agreed" is the provision's own step
+    agreed = answerer.answer("when were the joint patrols agreed?", now=NOW)
+    assert agreed.matches[0].date == "2020-03-05"

@@ -18,6 +18,17 @@ from bot.answering.types import Answer, Block
 from bot.snapshot import EventView, PointView, StatusStepView, When
 
 
+def topic_of(q: Query) -> list:
+    """The words a question is about: not names, not the reader's context, not a date."""
+    return [g for g in q.known_groups if not g.is_entity and not g.context and not g.is_date and not g.is_action]
+
+
+def same_topic(store: FactStore, a: int, b: int, topic: list) -> bool:
+    """Both titles name a word asked about ("patrols" in the provision and in the event that starts them)."""
+    ta, tb = store.title_terms.get(a, frozenset()), store.title_terms.get(b, frozenset())
+    return any(g.hits(ta) and g.hits(tb) for g in topic)
+
+
 def answer_when(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
     q, lang = ctx.q, ctx.lang
     best = cands[0]
@@ -29,6 +40,14 @@ def answer_when(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
     source = best_source(item, q)
     if isinstance(item, PointView):
         step = step_for(item, q, ctx.now)
+        asked_step = any(STEP_FOR_CONCEPT.get(c) for c in q.concepts())
+        dated = None if asked_step else next(
+            (c for c in cands[1:4] if isinstance(c.item, EventView) and c.item.when.starts_at is not None
+             and c.score >= 0.75 * best.score and same_topic(store, best.doc, c.doc, topic_of(q))), None)
+        if dated is not None:
+            # "soldiers patrolling together - from when?": the provision's status is dated by its last
+            # update; the date asked is the event that starts it
+            return answer_when(store, ctx, [dated] + [c for c in cands if c is not dated])
         when, status = (step.when, step.status) if step else (item.status_since, item.status)
         linked = store.events.get(step.event_id) if step and step.event_id else None
         event_id = linked.id if linked and linked.when.starts_at else None
