@@ -1185,3 +1185,8 @@ def test_when_a_provision_is_asked_its_dated_event_answers(answerer: Answerer, s
     # ... while "when were the patrols agreed" is the provision's own step
     agreed = answerer.answer("when were the joint patrols agreed?", now=NOW)
     assert agreed.matches[0].date == "2020-03-05"
+
+
+def test_a_fragment_naming_a_day_asks_its_date(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("first patrol day??", now=NOW)
+    assert key_of(snapshot, answer) == "joint-patrols-start" and "Sunday, 15 March 2020" in answer.plain_text()

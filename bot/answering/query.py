@@ -531,6 +531,9 @@ def analyse(
         # "Россия согласилась на коридор?": a yes/no question by intonation alone
         found_intent = dataclasses.replace(found_intent, yes_no=True,
                                            kind="status" if found_intent.kind == "what" else found_intent.kind)
+    if not found_intent.cues and len(tokens) <= 5 and tokens and tokens[-1].fold in ("day", "gunu", "день"):
+        # "first patrol day??": a fragment naming a day asks for its date
+        found_intent = dataclasses.replace(found_intent, kind="when", cues=frozenset({"when"}))
     if language == "en" and not found_intent.yes_no and original.strip().endswith("?") and tokens \
             and tokens[-1].fold in _STATE_WORDS and not _EN_WH.search(folded):
         # "patrol details finalised?": a state asked about, yes or no
