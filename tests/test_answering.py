@@ -1190,3 +1190,13 @@ def test_when_a_provision_is_asked_its_dated_event_answers(answerer: Answerer, s
 def test_a_fragment_naming_a_day_asks_its_date(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
     answer = answerer.answer("first patrol day??", now=NOW)
     assert key_of(snapshot, answer) == "joint-patrols-start" and "Sunday, 15 March 2020" in answer.plain_text()
+
+
+def test_still_on_for_a_named_day_is_the_schedule(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"Are the patrols still on for Sunday / the 15th or did they push it back?": the scheduled start."""
+    before = datetime(2020, 3, 14, 9, 0, tzinfo=timezone.utc)
+    for question in ("are the patrols still on for sunday?", "are the patrols still on for the 15th or did they push it back?",
+                     "патрули всё ещё в воскресенье?"):
+        answer = answerer.answer(question, now=before)
+        assert key_of(snapshot, answer) == "joint-patrols-start", question
+        assert "15" in answer.plain_text().split("\n")[0], question

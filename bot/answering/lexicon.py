@@ -100,7 +100,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "POSTPONE": {
         "en": ["postpone", "postponed", "postpones", "delay", "delayed", "delays", "put off", "reschedule",
-               "rescheduled", "pushed back"],
+               "rescheduled", "pushed back", "push back", "pushing back", "pushes back", "put back", "set back"],
         "tr": ["ertele*", "gecik*", "ileri bir tarih*"],
         "ru": ["отлож*", "отклад*", "перенес*", "перенос*", "задерж*"],
     },

@@ -385,7 +385,7 @@ _STILL_TALKING = re.compile(r"\b(still|being|under|yet to be|not yet|to be)( bei
                             r"thrash|finali|ironed|debated)")
 _HELD = frozenset({"held", "hold", "holds", "holding", "organised", "organized", "convened", "staged"})
 # "pulled its troops back": the particle next to its verb, so "pull back" is one phrase
-_SEPARATED_PARTICLE = re.compile(r"(?i)\b(pull|pulled|pulling|pulls|move|moved|moving|moves|draw|drew|drawn|drawing)"
+_SEPARATED_PARTICLE = re.compile(r"(?i)\b(pull|pulled|pulling|pulls|move|moved|moving|moves|draw|drew|drawn|drawing|push|pushed|pushing|pushes)"
                                  r" ((?:its|their|the|all|his|her|our|some|any) )?(\w+) (back|out)\b")
 _STATE_OF_PLAY = re.compile(r"(?i)\bstate of (play|affairs)\b")
 # "what does the truce (actually) say about X", "what does Article 2 provide for": the text of the deal,

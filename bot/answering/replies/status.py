@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import dataclasses
 from dataclasses import dataclass
+
+from babel.dates import format_date
 
 from bot.answering import compose as C
 from bot.answering.context import Candidate, Ctx, Item, is_range
@@ -13,7 +16,9 @@ from bot.answering.cues import COUNTRY_CONCEPTS, DETAILS_ASKED, STEP_FOR_CONCEPT
 from bot.answering.docs import doc_key
 from bot.answering.doubt import doubt
 from bot.answering.evidence import best_source, quote_and_source, short
+from bot.answering.normalize import fold
 from bot.answering.query import Query
+from bot.dates import locale_of
 from bot.answering.rank import coverage_weights
 from bot.answering.replies.describe import answer_describe
 from bot.answering.store import FactStore
@@ -102,6 +107,13 @@ def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
         return store.title_has_topic(step_doc(s), topic)
 
     current = q.intent.yes_no and bool(topic) and asks_current(q)
+    undated = [g for g in topic if "WEEKDAY" not in g.concepts]
+    named = [s for s in future if undated and store.title_has_topic(step_doc(s), undated)
+             and on_named_day(q, s.when, lang)]
+    if named:
+        # "are the patrols still on for Sunday / the 15th?": the scheduled step on that day is the answer
+        past = []
+        future = named
     if past:
         newest_day = max(day(s) for s in past)
         # Same day: a fact whose title names the topic beats one that mentions it in passing.
@@ -173,6 +185,19 @@ def answer_status(store: FactStore, ctx: Ctx, cands: list[Candidate]) -> Answer:
         if c.item is not item and len(matches) < 3:
             matches.append(C.match_of(c.item, c.score, lang))
     return Answer(True, lang, q.intent.kind, tuple(blocks), tuple(matches), event_id)
+
+
+def on_named_day(q: Query, when: When, lang: str) -> bool:
+    """Whether the question names the day of `when`: its date ("the 15th") or its weekday ("Sunday")."""
+    iso = C.iso_date(when)
+    if iso is None:
+        return False
+    day = date.fromisoformat(iso)
+    weekdays = {fold(format_date(day, "EEEE", locale=locale_of(lang)).lower()), day.strftime("%A").lower()}
+    for g in q.groups:
+        if g.word == f"date:@{day.month:02d}-{day.day:02d}" or (g.concepts & {"WEEKDAY"} and g.word in weekdays):
+            return True
+    return False
 
 
 def asks_current(q: Query) -> bool:
