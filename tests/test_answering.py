@@ -1200,3 +1200,12 @@ def test_still_on_for_a_named_day_is_the_schedule(answerer: Answerer, snapshot: 
         answer = answerer.answer(question, now=before)
         assert key_of(snapshot, answer) == "joint-patrols-start", question
         assert "15" in answer.plain_text().split("\n")[0], question
+
+
+def test_the_readers_own_essay_is_no_off_topic_question(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"im writing a school essay on the idlib truce, what did they agree": the essay is the reader's task."""
+    answer = answerer.answer("im writing a school essay on the idlib truce, can u tell me what the two countries "
+                             "agreed, just the main points", now=NOW)
+    assert answer.answered and key_of(snapshot, answer) == "moscow-ceasefire-agreed"
+    assert not answerer.answer("can you help with my homework on fractions", now=NOW).answered
+    assert not answerer.answer("how do i make baklava at home", now=NOW).answered

@@ -580,9 +580,12 @@ def analyse(
     kept = sorted(set(clause_of) - context_clauses)
     reader_clauses = {n for n in kept[:-1] if _READER.search(_clause_text(tokens, clause_of, n))}
     quiet = context_clauses | reader_clauses
+    # "im writing a school ESSAY on the idlib truce, what did they agree": the reader's own task, off topic
+    # only if the question names nothing the timeline knows
+    own_off: list[str] = []
     for first, _last, category in off_hits:
         if clause_of[first] not in quiet:  # "I'm a student writing an essay. What ...?"
-            query.off_topic.append(category)
+            (own_off if category == "chitchat" and _about_reader(tokens, first) else query.off_topic).append(category)
     if _CODE_CHARS.intersection(original) and _CODE.search(original):
         query.off_topic.append("code")  # "fix my sql: SELECT * FORM users WHERE id=1": code, whatever its words
 
@@ -601,7 +604,8 @@ def analyse(
     stop_phrase = False
     for i, tok in enumerate(tokens):
         if clause_of[i] not in quiet:
-            query.off_topic.extend(_off_topic(tok, language, index))
+            for category in _off_topic(tok, language, index):
+                (own_off if category == "chitchat" and _about_reader(tokens, i) else query.off_topic).append(category)
         if i and tokens[i - 1].fold in ("zorunda", "mecbur") and tok.fold.startswith("kal"):
             continue  # "terk etmek zorunda kaldı": had to leave — "kaldı" is no staying
         if (_is_stopword(tok) or i in cue_tokens) and i not in in_phrase \
@@ -826,6 +830,8 @@ def analyse(
         g.idf = max((index.idf(t) * w for t, w in g.terms), default=0.0)
         if g.idf == 0.0:
             g.known = False
+    if own_off and not any(g.known and not g.context and not g.is_entity and g.idf >= 0.45 for g in query.groups):
+        query.off_topic.extend(own_off)
     # "operation Olive Branch", "Zeytin Dalı harekatı", "сочинский меморандум": a word nothing stores next
     # to "operation"/"memorandum" names an operation or agreement the timeline does not hold.
     for i, tok in enumerate(tokens):
