@@ -1209,3 +1209,16 @@ def test_the_readers_own_essay_is_no_off_topic_question(answerer: Answerer, snap
     assert answer.answered and key_of(snapshot, answer) == "moscow-ceasefire-agreed"
     assert not answerer.answer("can you help with my homework on fractions", now=NOW).answered
     assert not answerer.answer("how do i make baklava at home", now=NOW).answered
+
+
+def test_second_language_english(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """Readers writing English as a second language: "what turkey did", "how much days passed from",
+    "in this news", "in this deal"."""
+    assert key_of(snapshot, answerer.answer("what turkey did in idlib since early february?", now=NOW)) == \
+        "turkish-troop-buildup"
+    since = answerer.answer("how much days passed from moscow agreement?",
+                            now=datetime(2020, 3, 12, 9, 0, tzinfo=timezone.utc))
+    assert key_of(snapshot, since) == "moscow-ceasefire-agreed" and "7 days ago" in since.plain_text()
+    minister = answerer.answer("who is turkish defence minister in this news?", now=NOW)
+    assert "Akar" in minister.plain_text()
+    assert key_of(snapshot, answerer.answer("what is security corridor in this deal?", now=NOW)) == "security-corridor"

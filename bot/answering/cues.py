@@ -123,6 +123,7 @@ RELATIVE_DAY = {
 }
 # "what did Turkey do in Idlib", "Türkiye ne yaptı", "что делала Турция": a deed asked by its doer.
 DOER = re.compile(r"\bwhat (?:did|does|do|has|have|had|is|are|was|were) (?P<x>.+?) (?:do|doing|done|been doing|up to)\b|"
+                  r"^what (?P<x4>\w+(?: \w+)?) (?:did|done|has done|have done|was doing|is doing|does)\b|"
                   r"^(?P<x2>.+?) ne (?:yapti|yapiyor|yapmis|yapiyordu)\b|"
                   r"\bчто (?:сделал|делал|делает|предприн\w+)\w* (?P<x3>.+)")
 DETAILS_ASKED = re.compile(r"\b(details?|specifics|parameters|ayrinti\w*|detay\w*|parametre\w*|детал\w*|параметр\w*)\b")
@@ -142,7 +143,7 @@ DEADLINE_ASKED = re.compile(
 def doer_asked(q: Query) -> str | None:
     """The doer in "what did Turkey do": a fact whose title opens with it is the deed asked about."""
     m = DOER.search(q.folded) if q.intent.kind == "what" else None
-    return next((x for x in m.group("x", "x2", "x3") if x), None) if m else None
+    return next((x for x in m.group("x", "x2", "x3", "x4") if x), None) if m else None
 
 
 def asks_deadline(q: Query) -> bool:

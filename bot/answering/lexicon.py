@@ -570,7 +570,7 @@ INTENT_PATTERNS: dict[str, dict[str, list[str]]] = {
                r"\bhow (long|many days|many weeks|many months) (has|have|had)\b(?=( \w+){1,6} been\b)",
                r"\bhow long ago\b", r"\bhow many (days|weeks|months|years) ago\b", r"\bhow soon\b",
                r"\bhow long (now|still|more)\b",
-               r"\bhow long (has it been|is it since|since)\b", r"\bhow many (days|weeks|months|years) (since|have passed)\b",
+               r"\bhow long (has it been|is it since|since)\b", r"\bhow (many|much) (days|weeks|months|years) (since|have passed|has passed|passed|went by|have gone by) ?(since|from|after)?\b(?! (the|a) .{0,40}\b(and|to|until|till|before)\b)",
                r"\bhow (long|many days|many weeks|much time) (are|is) (there )?(left|remaining|to go)( until| till| before)?\b",
                r"\bhow (long|many days|many weeks|much time) (after|before)\b"],
         "tr": [r"\b(kac|ne kadar) (gun|hafta|zaman|sure)? ?(kaldi|var)\b", r"\bkalan (gun|sure)\b",

@@ -356,7 +356,7 @@ _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|ar
                     # "what is it, in plain terms?": how to say it, not what about
                     r"\bin (plain|simple|layman'?s|lay|short|brief|everyday|normal) (terms|english|words|language)\b|"
                     r"\bin a nutshell\b|\bfor (a )?(layman|laymen|dummies|beginners)\b|"
-                    r"\bback then\b|\bat the time\b|"
+                    r"\bback then\b|\bat the time\b|\bin (this|the|these) (news|article|story|report|piece|reports)\b|"
                     # "what did Akar say at the end of the talks": when he said it, not an ending asked about
                     r"\b(at|by|towards?|near) the (very )?(end|close|start|beginning|outset) of\b|\bв (самом )?(конце|начале)\b|"
                     r"(?<=\w)(?:in|ın|un|ün|nin|nın|nun|nün) (sonunda|başında|basinda)\b|"
@@ -399,7 +399,7 @@ _PROVISION_DOES = re.compile(r"(?i)\bwhat (exactly |actually |precisely )?(does|
                              r"(actually |exactly )?(supposed to )?(stop|ban|halt|cover|"
                              r"include|require|allow|prohibit|forbid|involve|entail|do|mean|prevent|end)\b")
 # "what happens along the M4 under the deal": what the deal lays down about the M4 (the provision on it).
-_UNDER_DEAL = re.compile(r"(?i)^\W*what\b.*\b(under|in|according to|per) the (?P<doc>(moscow |idlib |ceasefire )?"
+_UNDER_DEAL = re.compile(r"(?i)^\W*what\b.*\b(under|in|according to|per) (the|this|that) (?P<doc>(moscow |idlib |ceasefire )?"
                          r"(deal|agreement|accord|protocol|memorandum))\b")
 _DEAL_WITH = re.compile(r"(?i)\bwhat(?:'s|’s| is|s) the (?:deal|story) with\b")
 _WEEKDAY_ASKED = {
