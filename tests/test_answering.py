@@ -1222,3 +1222,13 @@ def test_second_language_english(answerer: Answerer, snapshot: TimelineSnapshot)
     minister = answerer.answer("who is turkish defence minister in this news?", now=NOW)
     assert "Akar" in minister.plain_text()
     assert key_of(snapshot, answerer.answer("what is security corridor in this deal?", now=NOW)) == "security-corridor"
+
+
+def test_plain_adjectives_name_no_operation(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"threatened more strong operation": no operation named "strong"; "on side of who" asks who backs whom."""
+    warned = answerer.answer("president threatened more strong operation if truce is broken - which day he said this?",
+                             now=NOW)
+    assert key_of(snapshot, warned) == "erdogan-warning" and "11 March 2020" in warned.plain_text()
+    sides = answerer.answer("the russians are on side of who in syria war and turks on side of who?", now=NOW)
+    assert key_of(snapshot, sides) == "sides-in-the-war"
+    assert not answerer.answer("what did operation spring shield achieve?", now=NOW).answered

@@ -441,7 +441,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "en": ["support", "supports", "supported", "supporting", "back", "backs", "backed", "backing", "sponsor",
                "ally", "allies", "opposing sides", "whom", "which side", "whose side", "what side", "side with",
                "same side",
-               "sides with", "sided with", "siding with", "on the side of", "patron", "patrons", "fighting who",
+               "sides with", "sided with", "siding with", "on the side of", "on side of", "side of who", "side of whom", "patron", "patrons", "fighting who",
                "fighting whom", "who fights who", "who is fighting who", "who s fighting who",
                "proxy", "proxies", "arming", "prop up", "propping up", "propped up"],
         "tr": ["destek*", "yanlı*", "taraf*", "müttefik*", "hangi taraf*", "taraf* yanında*", "kimin yan*", "kimin saf*", "kimden yana", "kimi tutu*",

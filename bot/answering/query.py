@@ -838,6 +838,9 @@ def analyse(
         if tok.fold not in query.unknown or i in changed or _is_stopword(tok) or clause_of[i] in context_clauses:
             continue
         near = tokens[max(0, i - 2): i] + tokens[i + 1: i + 3]
+        if language == "en" and tok.fold not in capitalised and common_english(tok.fold) \
+                and any(t.fold.startswith("operation") for t in near):
+            near = tokens[max(0, i - 2): i]  # "operation olive branch"; "a more strong operation" names none
         if any(_NAMED_KINDS.match(t.fold) for t in near):
             query.other_names.append(tok.fold)
     query.focus = _focus_words(tokens, language, context_clauses, clause_of, changed)
