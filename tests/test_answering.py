@@ -1232,3 +1232,9 @@ def test_plain_adjectives_name_no_operation(answerer: Answerer, snapshot: Timeli
     sides = answerer.answer("the russians are on side of who in syria war and turks on side of who?", now=NOW)
     assert key_of(snapshot, sides) == "sides-in-the-war"
     assert not answerer.answer("what did operation spring shield achieve?", now=NOW).answered
+
+
+def test_who_said_so_in_the_readers_own_sentence_is_not_asked(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("hi, my cousin is soldier in hatay and he says maybe they go to M4 road together with "
+                             "russians. when this patrol start please?", now=NOW)
+    assert key_of(snapshot, answer) == "joint-patrols-start" and "15 March 2020" in answer.plain_text()

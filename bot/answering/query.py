@@ -578,6 +578,10 @@ def analyse(
     # A clause kept to make sense of a short question, but about the reader ("I'm a translator working on
     # the protocol text. What did its first article say?"), names no subject the question is about.
     kept = sorted(set(clause_of) - context_clauses)
+    # "my cousin says they go to the M4 with the Russians. when this patrol start?": the clause a short
+    # question leans on gives its topic; who said so there (the cousin) is not asked about
+    leaned = set(kept[:-1]) if len(kept) >= 2 and not intent_mod.detect(
+        " ".join(_clause_text(tokens, clause_of, n) for n in kept[:-1]), language).cues else set()
     reader_clauses = {n for n in kept[:-1] if _READER.search(_clause_text(tokens, clause_of, n))}
     quiet = context_clauses | reader_clauses
     # "im writing a school ESSAY on the idlib truce, what did they agree": the reader's own task, off topic
@@ -651,7 +655,8 @@ def analyse(
         if i in covered and not known:
             continue
         # a word the reader quotes ("I keep hearing about 'convoys'") is a hint at the topic, even in context
-        in_context = clause_of[i] in context_clauses and tok.fold not in quoted
+        in_context = (clause_of[i] in context_clauses or (clause_of[i] in leaned and "SAY" in concepts)) \
+            and tok.fold not in quoted
         if not known and tok.fold in quoted:
             continue
         if not known and concepts and not in_context:
