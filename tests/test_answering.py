@@ -1238,3 +1238,10 @@ def test_who_said_so_in_the_readers_own_sentence_is_not_asked(answerer: Answerer
     answer = answerer.answer("hi, my cousin is soldier in hatay and he says maybe they go to M4 road together with "
                              "russians. when this patrol start please?", now=NOW)
     assert key_of(snapshot, answer) == "joint-patrols-start" and "15 March 2020" in answer.plain_text()
+
+
+def test_a_month_the_record_never_gives_is_corrected(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    answer = answerer.answer("turkey started the reinforcements back in january, didn't it?", now=NOW)
+    assert answer.answered and key_of(snapshot, answer) == "turkish-troop-buildup"
+    text = answer.plain_text()
+    assert text.startswith("Not in January") and "February 2020" in text

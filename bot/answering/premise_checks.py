@@ -72,7 +72,10 @@ def day_premise(s: Searcher, q: Query, ctx: Ctx, allowed: set[int] | None) -> An
             and (not day or g.word not in (day, str(int(day)))) and not YEAR_WORD.fullmatch(g.word)]
     if not any(g.known and not g.context and not g.is_action and g.idf >= 0.45 for g in rest):
         return None
-    q2 = dataclasses.replace(q, groups=rest, date_group=None)
+    # (a month no fact is dated to — "back in January" — is no unknown word once it is the premise)
+    dated = {q.groups[q.date_group].word} | {g.word for g in q.groups if f"MONTH{int(month)}" in g.concepts}
+    q2 = dataclasses.replace(q, groups=rest, date_group=None, unknown=[w for w in q.unknown if w not in dated
+                                                                      and not MONTH_NAME.fullmatch(w)])
     ctx2, cands = s.ranked(q2, ctx, allowed)
     if not cands or s.problem(q2, cands[0]) is not None:
         return None
@@ -89,6 +92,12 @@ def day_premise(s: Searcher, q: Query, ctx: Ctx, allowed: set[int] | None) -> An
         note = Block("note", t("premise_other_place", ctx.lang, asked=wrong_place))
         answer = dataclasses.replace(answer, blocks=(answer.blocks[0], note, *answer.blocks[1:]))
     return answer
+
+MONTH_NAME = re.compile(r"(january|february|march|april|may|june|july|august|september|october|november|december|"
+                        r"ocak|subat|mart|nisan|mayis|haziran|temmuz|agustos|eylul|ekim|kasim|aralik|"
+                        r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]\w*|июн\w*|июл\w*|август\w*|сентябр\w*|"
+                        r"октябр\w*|ноябр\w*|декабр\w*)")
+
 
 def year_premise(s: Searcher, q: Query, ctx: Ctx, allowed: set[int] | None) -> Answer | None:
     """"Did the war in Syria begin in 2012?": a year the timeline holds nothing about is the premise

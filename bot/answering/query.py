@@ -356,7 +356,7 @@ _FRAME = re.compile(r"(?i)\baccording to (this|the|your|these|that) (coverage|ar
                     # "what is it, in plain terms?": how to say it, not what about
                     r"\bin (plain|simple|layman'?s|lay|short|brief|everyday|normal) (terms|english|words|language)\b|"
                     r"\bin a nutshell\b|\bfor (a )?(layman|laymen|dummies|beginners)\b|"
-                    r"\bback then\b|\bat the time\b|\bin (this|the|these) (news|article|story|report|piece|reports)\b|"
+                    r"\bback then\b|\bat the time\b|\bback(?= in (?:early |late |mid )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d{4}))|\bin (this|the|these) (news|article|story|report|piece|reports)\b|"
                     # "what did Akar say at the end of the talks": when he said it, not an ending asked about
                     r"\b(at|by|towards?|near) the (very )?(end|close|start|beginning|outset) of\b|\bв (самом )?(конце|начале)\b|"
                     r"(?<=\w)(?:in|ın|un|ün|nin|nın|nun|nün) (sonunda|başında|basinda)\b|"
