@@ -1245,3 +1245,17 @@ def test_a_month_the_record_never_gives_is_corrected(answerer: Answerer, snapsho
     assert answer.answered and key_of(snapshot, answer) == "turkish-troop-buildup"
     text = answer.plain_text()
     assert text.startswith("Not in January") and "February 2020" in text
+
+
+def test_a_wrong_road_is_corrected_in_any_question(answerer: Answerer) -> None:
+    text = answerer.answer("the joint patrols along the M5 highway - when do they kick off?", now=NOW).plain_text()
+    assert text.startswith("Not along the M5") and "M4" in text and "15 March 2020" in text
+    assert not answerer.answer("when was the M5 highway built?", now=NOW).answered
+
+
+def test_building_a_road_is_not_creating_a_corridor(answerer: Answerer, snapshot: TimelineSnapshot) -> None:
+    """"When was the M4 built": nothing records it (the corridor is created, no road built); where the buffer
+    zone is set up is the provision's own place."""
+    assert not answerer.answer("when was the M4 highway built?", now=NOW).answered
+    zone = answerer.answer("Tampon bölge nerede kurulacak?", now=NOW)
+    assert key_of(snapshot, zone) == "security-corridor" and "M4" in zone.plain_text()

@@ -47,7 +47,7 @@ def stem(word: str, language: str) -> str:
 # Concepts naming what happened ("start", "agree", "guard"), as opposed to a topic or a party.
 ACTION_CONCEPTS = frozenset({
     "START", "END", "CLOSE", "SUSPEND", "POSTPONE", "CANCEL", "AGREE", "ARRIVE", "DEPART", "KILL", "DEPLOY",
-    "VIOLATION", "RETALIATE", "ESTABLISH", "REMAIN", "STOP", "DISPLACE", "RESUME", "LEAD", "GUARD", "COMMAND",
+    "VIOLATION", "RETALIATE", "ESTABLISH", "BUILD", "REMAIN", "STOP", "DISPLACE", "RESUME", "LEAD", "GUARD", "COMMAND",
 })
 
 

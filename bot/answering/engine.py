@@ -183,6 +183,9 @@ class Answerer:
                 # "did the war begin in 2012?": a year the timeline never mentions may be a wrong premise
                 return year_premise(self, q, ctx, allowed) or designation_premise(self, q, ctx, question, allowed) \
                     or declined
+            if not q.off_topic and not q.about_bot and q.intent.prediction != "hard":
+                # "the patrols along the M5 - when do they start?": the road is corrected, the date given
+                return designation_premise(self, q, ctx, question, allowed) or declined
             return declined
         if q.intent.yes_no and q.intent.kind in ("status", "what", "who"):
             # ("was it Erdogan who announced ...?": a yes/no question about who)
@@ -367,13 +370,14 @@ class Answerer:
             # "where does the ceasefire apply", "in which province is the ceasefire": where the provision
             # is (its own text), not where someone spoke about it or signed it
             # (a kind of place — "which PROVINCE" — is what is asked, not the topic)
+            # (nor how it comes about: "where will the buffer zone be SET UP")
             topic = [g for g in groups if not g.is_entity and not g.context and g.word not in q.focus
-                     and "PROVINCE" not in g.concepts]
+                     and "PROVINCE" not in g.concepts and not g.concepts & {"ESTABLISH", "BUILD"}]
             # (a word as common as "ceasefire" ranks its own provision low among the facts naming it)
             point = self._provision_on(cands, topic, min_coverage=cands[0].coverage, depth=10)
-            if point is not None and isinstance(cands[0].item, EventView) and (
+            if point is not None and (point is cands[0] or isinstance(cands[0].item, EventView) and (
                     cands[0].item.kind in ("statement", "agreement", "talks", "session")
-                    or not self._store.title_has_topic(cands[0].doc, topic)):
+                    or not self._store.title_has_topic(cands[0].doc, topic))):
                 return answer_describe(self._store, ctx, [point])
         return answer_describe(self._store, ctx, cands)
 

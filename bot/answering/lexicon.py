@@ -465,9 +465,15 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                "avantaj*", "lehine*"],
         "ru": ["присутств*", "продвиг*", "продвиж*", "влияни*", "контрол*", "выгод*", "преимуществ*", "выигр*"],
     },
+    # Building a road or a wall: nothing the timeline records (a corridor is created, not built).
+    "BUILD": {
+        "en": ["built", "construct", "constructed", "construction", "paved", "asphalted"],
+        "tr": ["inşa ed*", "inşa edil*", "inşaat*"],
+        "ru": ["постро*", "строил*", "строительств*", "проложен*"],
+    },
     "ESTABLISH": {
         "en": ["establish", "established", "establishing", "set up", "sets up", "setting up", "create", "created",
-               "creates", "creating", "build", "built", "form", "formed"],
+               "creates", "creating", "form", "formed"],
         "tr": ["kurul*", "kurma*", "kurdu*", "kurac*", "kurar*", "kurmu*", "kuruyor*", "oluştur*", "tesis*", "yaratıl*"],
         "ru": ["созда*", "устан*", "учред*", "сформир*", "организ*"],
     },
