@@ -1259,3 +1259,8 @@ def test_building_a_road_is_not_creating_a_corridor(answerer: Answerer, snapshot
     assert not answerer.answer("when was the M4 highway built?", now=NOW).answered
     zone = answerer.answer("Tampon bölge nerede kurulacak?", now=NOW)
     assert key_of(snapshot, zone) == "security-corridor" and "M4" in zone.plain_text()
+
+
+def test_someday_is_a_forecast(answerer: Answerer) -> None:
+    assert not answerer.answer("refugees will come back to idlib someday?", now=NOW).answered
+    assert answerer.answer("so the deal was signed one day and took effect another - which days?", now=NOW).answered

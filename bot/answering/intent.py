@@ -30,7 +30,7 @@ _HARD_PREDICTION = {
            r"\bwill .{0,50}\b(last|survive|hold up|succeed|fail|break down|fall apart|escalate|attack|retaliate)\b",
            r"\b(can|could|might|may) .{0,40}\b(last|survive|hold up|succeed|fail|collapse|fall apart|escalate)\b",
            r"\b(do|did) you (reckon|think|believe|expect)\b", r"\b(by|until|till) (the )?(summer|spring|autumn|fall|winter|end of the year)\b",
-           r"\bactually happen\b",
+           r"\bactually happen\b", r"\b(will|would|ll)\b.*\b(someday|some day|one day|eventually|ever again)\b",
            # ("where are the patrols going to happen": the place on the schedule, not a forecast)
            r"^(?!.*\b(where|when|what time|what date|which day)\b).*(?<!next thing )(?<!next step )(?<!next event )\bgoing to happen\b",
            r"\bwill .{0,40}\b(in|over|within) the (next|coming) (few |couple of )?(days|weeks|months|years)\b"],
