@@ -40,6 +40,9 @@ _CONTRACTIONS = [
 ]
 # "M-4", "M 4", "М-4" (Cyrillic) → "m4": road names are one token.
 _ROAD = re.compile(r"\b([a-zа-я])\s?[-‐–]\s?(\d{1,3})\b")
+_DIGIT = re.compile(r"\d")
+_M_ROAD = re.compile(r"\b[мm](\d{1,3})\b")
+_M_ROAD_SUFFIX = re.compile(r"\b(m\d{1,3})(un|ün|nun|nün|u|ü|e|a|ye|ya|de|da|te|ta|den|dan|ten|tan|le|la|yle|yla)\b")
 _NUM_UNIT = re.compile(r"(\d)([a-zа-яçğışöü]{1,3})\b")
 # A word, a number (3.7 / 3,7) or a road name; an apostrophe ends a Turkish proper noun ("Mart'ta").
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+(?:\d+)?|\d+[^\W\d_]*", re.UNICODE)
@@ -98,16 +101,19 @@ def prepare(text: str, language: str = "en") -> str:
     """Lower-cased text with contractions expanded and road names joined; still with its letters."""
     text = lower(text, language)
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
-    for pattern, repl in _CONTRACTIONS:
-        text = pattern.sub(repl, text)
-    text = _ROAD.sub(lambda m: (translit(m.group(1)) if is_cyrillic(m.group(1)) else m.group(1)) + m.group(2), text)
-    text = re.sub(r"\b[мm](\d{1,3})\b", r"m\1", text)
-    # "m4un", "m4te": a Turkish case ending written onto the road's name without the apostrophe
-    text = re.sub(r"\b(m\d{1,3})(un|ün|nun|nün|u|ü|e|a|ye|ya|de|da|te|ta|den|dan|ten|tan|le|la|yle|yla)\b", r"\1", text)
-    text = _NUM_UNIT.sub(r"\1 \2", text)
+    if "'" in text:  # (each pattern needs an apostrophe: most questions have none)
+        for pattern, repl in _CONTRACTIONS:
+            text = pattern.sub(repl, text)
+    if _DIGIT.search(text):  # (road names and units all carry a digit)
+        text = _ROAD.sub(lambda m: (translit(m.group(1)) if is_cyrillic(m.group(1)) else m.group(1)) + m.group(2), text)
+        text = _M_ROAD.sub(r"m\1", text)
+        # "m4un", "m4te": a Turkish case ending written onto the road's name without the apostrophe
+        text = _M_ROAD_SUFFIX.sub(r"\1", text)
+        text = _NUM_UNIT.sub(r"\1 \2", text)
     return text
 
 
+_SUFFIX = re.compile(r"(?<=[^\W_])'[^\W\d_]*|'")
 _THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
 _TR_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:\.\d{3})+(?![\d.])")
 
@@ -115,12 +121,14 @@ _TR_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:\.\d{3})+(?![\d.])")
 def tokenize(text: str, language: str = "en") -> list[Token]:
     """Tokens of `text`. The part after an apostrophe ("Ankara'da", "Russia's") is a suffix: dropped."""
     # "60,000" is sixty thousand (a comma before exactly three digits groups thousands), not 60.000
-    prepared = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), prepare(text, language))
-    if language == "tr":  # "60.000" in Turkish
-        prepared = _TR_THOUSANDS.sub(lambda m: m.group(0).replace(".", ""), prepared)
+    prepared = prepare(text, language)
+    if _DIGIT.search(prepared):
+        prepared = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), prepared)
+        if language == "tr":  # "60.000" in Turkish
+            prepared = _TR_THOUSANDS.sub(lambda m: m.group(0).replace(".", ""), prepared)
     out: list[Token] = []
     # an apostrophe after a letter starts a suffix; one opening a quotation ("what is 'line of contact'") does not
-    for piece in re.split(r"(?<=[^\W_])'[^\W\d_]*|'", prepared):
+    for piece in (_SUFFIX.split(prepared) if "'" in prepared else (prepared,)):
         for match in _TOKEN.finditer(piece):
             word = match.group(0)
             out.append(Token(lower=word, fold=fold(word), pos=len(out), cyrillic=is_cyrillic(word)))

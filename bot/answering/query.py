@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from bot.answering import analyze
@@ -158,19 +159,26 @@ def _expand_shorthand(tokens: list[Token], language: str) -> list[Token]:
 
 def _off_topic(tok: Token, language: str, index: InvertedIndex) -> list[str]:
     """Off-topic categories of a word, unless the stored text itself uses the word."""
+    cats = _off_topic_categories(tok.lower, tok.fold, tok.cyrillic, language)
+    if cats and not any(w in index for w in token_terms(tok, language, query=True).words):
+        return list(cats)
+    return []
+
+
+@lru_cache(maxsize=16384)
+def _off_topic_categories(lower: str, folded: str, cyrillic: bool, language: str) -> tuple[str, ...]:
+    """The off-topic lexicon's categories of a word (cached: the lexicon never changes at run time)."""
     off = off_topic_lexicon()
-    stems = (stem(tok.lower, "ru"),) if tok.cyrillic else (stem(tok.lower, "en"), stem(tok.lower, "tr"))
-    cats = off.concepts_of(tok.fold, stems)
-    if cats and language == "en" and not tok.cyrillic and common_english(tok.fold):
+    stems = (stem(lower, "ru"),) if cyrillic else (stem(lower, "en"), stem(lower, "tr"))
+    cats = off.concepts_of(folded, stems)
+    if cats and language == "en" and not cyrillic and common_english(folded):
         # A common English word matches only as itself, not as the start of a Turkish word: "asked" is
         # no "aşk" (love), and "one para" is a paragraph, not "para" (money)
-        cats = off_topic_lexicon("en").concepts_of(tok.fold, stems[:1])
-    tt = token_terms(tok, language, query=True)
-    if any(c.startswith("MONTH") for c in tt.concepts):
-        return []  # "Feb-Mar 2020": a month, however short ("mar" is no "marry")
-    if cats and not any(w in index for w in tt.words):
-        return sorted(cats)
-    return []
+        cats = off_topic_lexicon("en").concepts_of(folded, stems[:1])
+    if cats and any(c.startswith("MONTH") for c in token_terms(Token(lower, folded, 0, cyrillic), language,
+                                                                   query=True).concepts):
+        return ()  # "Feb-Mar 2020": a month, however short ("mar" is no "marry")
+    return tuple(sorted(cats))
 
 
 _ANSWERABLE_FUTURE = ("when", "where", "who", "how_many", "how_long", "why")
