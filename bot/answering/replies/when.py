@@ -11,19 +11,19 @@ from bot.answering.context import Candidate, Ctx, is_range
 from bot.answering.cues import STEP_FOR_CONCEPT, TIME_OF_DAY
 from bot.answering.declines import decline
 from bot.answering.evidence import best_source, quote_and_source, short
-from bot.answering.query import Query
+from bot.answering.query import Group, Query
 from bot.answering.replies.status import answer_status
 from bot.answering.store import FactStore
 from bot.answering.types import Answer, Block
 from bot.snapshot import EventView, PointView, StatusStepView, When
 
 
-def topic_of(q: Query) -> list:
+def topic_of(q: Query) -> list[Group]:
     """The words a question is about: not names, not the reader's context, not a date."""
     return [g for g in q.known_groups if not g.is_entity and not g.context and not g.is_date and not g.is_action]
 
 
-def same_topic(store: FactStore, a: int, b: int, topic: list) -> bool:
+def same_topic(store: FactStore, a: int, b: int, topic: list[Group]) -> bool:
     """Both titles name a word asked about ("patrols" in the provision and in the event that starts them)."""
     ta, tb = store.title_terms.get(a, frozenset()), store.title_terms.get(b, frozenset())
     return any(g.hits(ta) and g.hits(tb) for g in topic)
